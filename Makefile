@@ -1,0 +1,78 @@
+# The two commands a newcomer needs: `make run` and `make test`.
+SHELL := /bin/bash
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+PG_URL ?= postgres://postgres@127.0.0.1:5432/relationships
+export PIP_DISABLE_PIP_VERSION_CHECK := 1
+
+.PHONY: run test setup demo serve dev lint check test-sqlite test-postgres test-browser browser reindex bench clean
+
+$(BIN)/activate: requirements.txt requirements-dev.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -r requirements-dev.txt
+	touch $(BIN)/activate
+
+setup: $(BIN)/activate
+
+## make run: set everything up, load the demo content and serve it on http://127.0.0.1:8000
+run: setup
+	DEBUG=false $(BIN)/python manage.py migrate --noinput
+	DEBUG=false $(BIN)/python manage.py load_demo_content
+	DEBUG=false $(BIN)/python manage.py collectstatic --noinput --verbosity 0
+	DEBUG=false $(BIN)/gunicorn relationships.wsgi -c gunicorn.conf.py
+
+## make dev: Django's auto-reloading server with DEBUG on
+dev: setup
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py runserver
+
+reindex: setup
+	$(BIN)/python manage.py update_index
+
+## make test: every check CI runs
+test: setup lint check test-sqlite test-postgres test-browser
+	@echo "All checks passed: lint, system checks, migrations, SQLite, PostgreSQL and Chromium."
+
+lint:
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	find templates */templates -name '*.html' -print0 | xargs -0 $(BIN)/djhtml --check
+
+check:
+	DJANGO_SETTINGS_MODULE=relationships.settings.test $(BIN)/python manage.py check
+	DJANGO_SETTINGS_MODULE=relationships.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
+
+test-sqlite:
+	@echo "== Test suite on SQLite =="
+	env -u DATABASE_URL $(BIN)/pytest -m "not browser" -q
+
+test-postgres:
+	@if $(BIN)/python -c "import psycopg,sys; psycopg.connect('$(PG_URL)', dbname='postgres', connect_timeout=3).close()" 2>/dev/null; then \
+		echo "== Test suite on PostgreSQL =="; \
+		DATABASE_URL=$(PG_URL) $(BIN)/pytest -m "not browser" -q; \
+	elif [ "$$CI" = "true" ]; then \
+		echo "PostgreSQL is required in CI but $(PG_URL) is unreachable." >&2; exit 1; \
+	else \
+		echo "== PostgreSQL unreachable at $(PG_URL): skipped outside CI =="; \
+	fi
+
+browser:
+	@command -v chromium >/dev/null || { apt-get update -qq && apt-get install -y -qq chromium >/dev/null; } || true
+
+test-browser: browser
+	@if command -v chromium >/dev/null; then \
+		echo "== Browser tests in Chromium =="; \
+		DJANGO_ALLOW_ASYNC_UNSAFE=true $(BIN)/pytest -m browser -q; \
+	elif [ "$$CI" = "true" ]; then \
+		echo "Chromium is required in CI and could not be installed." >&2; exit 1; \
+	else \
+		echo "== Chromium not installed: browser tests skipped outside CI =="; \
+	fi
+
+bench: setup
+	$(BIN)/python bench/queries.py
+
+clean:
+	rm -rf $(VENV) staticfiles db.sqlite3 db.sqlite3-* media

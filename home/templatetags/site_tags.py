@@ -1,0 +1,52 @@
+"""Template tags for the site chrome shared by every page."""
+
+from django import template
+from django.http import QueryDict
+
+from home.models import NavigationSettings
+
+register = template.Library()
+
+
+def _links(request, related_name):
+    navigation = NavigationSettings.load(request_or_site=request)
+    items = getattr(navigation, related_name).select_related("link_page")
+    links = []
+    for item in items:
+        if item.link_page_id and not item.link_page.live:
+            continue
+        links.append({"text": item.link_text, "url": item.get_url(request)})
+    return links
+
+
+@register.simple_tag(takes_context=True)
+def main_menu_links(context):
+    return _links(context.get("request"), "menu_items")
+
+
+@register.simple_tag(takes_context=True)
+def footer_links(context):
+    return _links(context.get("request"), "footer_links")
+
+
+@register.simple_tag(takes_context=True)
+def canonical_url(context):
+    """The page's absolute URL without query string, so filtered views do not compete."""
+    request = context["request"]
+    page = context.get("page")
+    if page is not None and hasattr(page, "get_full_url"):
+        return page.get_full_url(request) + context.get("canonical_suffix", "")
+    return request.build_absolute_uri(request.path)
+
+
+@register.simple_tag(takes_context=True)
+def query_with(context, **changes):
+    """The current query string with some parameters replaced, for pagination and filters."""
+    params = QueryDict(mutable=True)
+    params.update(context["request"].GET)
+    for key, value in changes.items():
+        if value in (None, ""):
+            params.pop(key, None)
+        else:
+            params[key] = value
+    return params.urlencode()

@@ -1,0 +1,26 @@
+"""Shared test set-up: the site tree (root → HomePage → Site) built once per test class."""
+
+from wagtail.models import Page, Site
+from wagtail.test.utils import WagtailPageTestCase
+
+from tests.factories import HomePageFactory
+
+
+def build_site_tree():
+    """Replace Wagtail's welcome page with a HomePage served as the default site."""
+    root = Page.get_first_root_node()
+    Site.objects.all().delete()
+    for child in root.get_children():
+        child.delete()
+    home = HomePageFactory(parent=root, title="Home", slug="home")
+    Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True, site_name="Test")
+    return home
+
+
+class SiteTestCase(WagtailPageTestCase):
+    """A test case with `self.home`, the root of the default site."""
+
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        cls.home = build_site_tree()

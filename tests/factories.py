@@ -1,0 +1,39 @@
+"""Factories for the shared models; each app's tests add their own beside these."""
+
+from wagtail.rich_text import RichText
+
+import factory
+import wagtail_factories
+
+from home import models
+
+
+class ImageFactory(wagtail_factories.ImageFactory):
+    title = factory.Faker("sentence", nb_words=3)
+
+
+class PersonFactory(factory.django.DjangoModelFactory):
+    name = factory.Faker("name")
+    slug = factory.Sequence(lambda n: f"person-{n}")
+    role = factory.Faker("job")
+    bio = factory.Faker("paragraph")
+
+    class Meta:
+        model = models.Person
+
+
+class HomePageFactory(wagtail_factories.PageFactory):
+    title = "Home"
+    strapline = factory.Faker("sentence", nb_words=8)
+
+    class Meta:
+        model = models.HomePage
+
+
+class StandardPageFactory(wagtail_factories.PageFactory):
+    title = factory.Faker("sentence", nb_words=4)
+    in_brief = factory.Faker("sentence", nb_words=16)
+    body = factory.LazyFunction(lambda: [("paragraph", RichText("<p>Plain words.</p>"))])
+
+    class Meta:
+        model = models.StandardPage
