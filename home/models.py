@@ -4,6 +4,7 @@ from django.core.cache import cache
 from django.core.cache.utils import make_template_fragment_key
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 from django.utils.text import slugify
 
 from modelcluster.fields import ParentalKey
@@ -122,6 +123,14 @@ class HomePage(Page):
     hero_link_page = models.ForeignKey(
         "wagtailcore.Page", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    featured_story = models.ForeignKey(
+        "casestudies.CaseStudyPage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="A Case Maker story to highlight; leave blank to show the newest.",
+    )
     testimonials = StreamField(
         [("testimonial", TestimonialBlock())],
         blank=True,
@@ -154,12 +163,26 @@ class HomePage(Page):
     max_count = 1
 
     def get_context(self, request, *args, **kwargs):
+        # Content apps build on home's models, so they are imported here rather than at the top.
+        from blog.models import BlogPage
+        from casestudies.models import CaseStudyPage
+        from events.models import EventPage
+
         context = super().get_context(request, *args, **kwargs)
-        context["featured_pages"] = [
-            item.page.specific
-            for item in self.featured_items.select_related("page")
-            if item.page and item.page.live and not item.page.get_view_restrictions().exists()
-        ]
+        public_pages = Page.objects.live().public()
+        featured_ids = list(self.featured_items.values_list("page_id", flat=True))
+        featured = {page.pk: page for page in public_pages.filter(pk__in=featured_ids).specific()}
+        context["featured_pages"] = [featured[pk] for pk in featured_ids if pk in featured]
+        context["latest_posts"] = (
+            BlogPage.objects.live().public().select_related("listing_image").order_by("-date", "-pk")[:3]
+        )
+        context["upcoming_events"] = (
+            EventPage.objects.live().public().filter(end__gte=timezone.now()).order_by("start")[:3]
+        )
+        stories = CaseStudyPage.objects.live().public().select_related("listing_image")
+        context["featured_story"] = (
+            stories.filter(pk=self.featured_story_id).first() if self.featured_story_id else None
+        ) or stories.order_by("-first_published_at").first()
         return context
 
     def get_meta_description(self):
