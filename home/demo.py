@@ -1,0 +1,245 @@
+"""Demo content helpers and the site-wide demo pages (home, About, Connect, Toolbox).
+
+Each content app has a `demo.py` with `load(demo)`, called in order by the
+`load_demo_content` command. Every helper here is get-or-create, so loading twice
+changes nothing.
+"""
+
+import io
+import random
+
+from django.core.files.images import ImageFile
+
+from wagtail.images.models import Image
+from wagtail.models import Page, Site
+from wagtail.rich_text import RichText
+
+from .models import (
+    FooterLink,
+    HomePage,
+    MainMenuItem,
+    NavigationSettings,
+    Person,
+    SiteSettings,
+    StandardPage,
+)
+
+PALETTES = [
+    ("#9a3a20", "#f6e3d8", "#35604a"),
+    ("#35604a", "#e3efe6", "#c77d4e"),
+    ("#2f4f6f", "#e4ecf4", "#d9a441"),
+    ("#7a4e7e", "#f1e6f2", "#3f7f74"),
+    ("#8a5a2b", "#f5ebdd", "#2f6f8f"),
+]
+
+
+def paragraphs(*texts):
+    """StreamField data for a body of plain paragraphs."""
+    return [("paragraph", RichText(f"<p>{text}</p>")) for text in texts]
+
+
+class DemoContent:
+    """Get-or-create helpers shared by every app's demo module."""
+
+    def __init__(self, stdout=None):
+        self.stdout = stdout
+        self.home = None
+        self.created = 0
+
+    def log(self, message):
+        if self.stdout:
+            self.stdout.write(message)
+
+    def image(self, key, title, palette=0):
+        """A small abstract illustration drawn with Pillow: overlapping circles, no text."""
+        existing = Image.objects.filter(title=title).first()
+        if existing:
+            return existing
+        from PIL import Image as PILImage
+        from PIL import ImageDraw
+
+        rng = random.Random(key)
+        ink, paper, second = PALETTES[palette % len(PALETTES)]
+        canvas = PILImage.new("RGB", (1200, 750), paper)
+        draw = ImageDraw.Draw(canvas)
+        for colour in (ink, second, ink, second):
+            x, y, r = rng.randint(150, 1050), rng.randint(150, 600), rng.randint(120, 320)
+            draw.ellipse((x - r, y - r, x + r, y + r), outline=colour, width=rng.randint(10, 28))
+        buffer = io.BytesIO()
+        canvas.save(buffer, format="JPEG", quality=82)
+        image = Image(title=title, description="")
+        image.file = ImageFile(buffer, name=f"{key}.jpg")
+        image.save()
+        self.created += 1
+        return image
+
+    def person(self, name, role="", bio="", **links):
+        person, created = Person.objects.get_or_create(
+            name=name, defaults={"role": role, "bio": bio, **links}
+        )
+        self.created += created
+        return person
+
+    def page(self, parent, model, slug, **fields):
+        """The child of `parent` with this slug, created and published if missing."""
+        existing = parent.get_children().filter(slug=slug).first()
+        if existing:
+            return existing.specific
+        page = model(slug=slug, **fields)
+        parent.add_child(instance=page)
+        page.save_revision().publish()
+        self.created += 1
+        return page
+
+
+def load(demo):
+    """The home page, the site record, settings, the standard pages and the menu."""
+    root = Page.get_first_root_node()
+    home = HomePage.objects.first()
+    if home is None:
+        for child in root.get_children():
+            if not isinstance(child.specific, HomePage):
+                Site.objects.filter(root_page=child).delete()
+                child.delete()
+        home = demo.page(
+            root,
+            HomePage,
+            "home",
+            title="Home",
+            strapline="Everything works better when relationships work well",
+            hero_text=(
+                "We help spread and embed relationship-centred practice across our systems, "
+                "organisations and communities, so that relationships become the first mile, not the extra one."
+            ),
+            hero_image=demo.image("hero", "Two circles overlapping", 0),
+            testimonials=[
+                (
+                    "testimonial",
+                    {
+                        "text": "Being in this space has solidified how crucial relationships are. It has affirmed "
+                        "how much can change when relationships are good.",
+                        "context": "Relational Councils Network member",
+                    },
+                ),
+                (
+                    "testimonial",
+                    {
+                        "text": "Meeting other practitioners, the variety of speakers and the camaraderie: it can "
+                        "be lonely work and this group feels like a real support network.",
+                        "context": "Side by Side participant",
+                    },
+                ),
+                (
+                    "testimonial",
+                    {
+                        "text": "Professionally, this project has kept me going: direction, regular time with "
+                        "like-minded people, and being treated as someone with expertise to share.",
+                        "context": "Community Weaver",
+                    },
+                ),
+            ],
+        )
+    demo.home = home
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True)
+    elif site.root_page_id != home.pk:
+        site.root_page = home
+        site.site_name = "The Relationships Project"
+        site.save()
+
+    settings = SiteSettings.load()
+    if not settings.contact_email:
+        settings.charity_details = "The Relationships Project is a registered charity in England and Wales."
+        settings.contact_email = "hello@relationshipsproject.org"
+        settings.newsletter_url = "https://relationshipsproject.org/newsletter"
+        settings.bluesky_url = "https://bsky.app/profile/rshipsproject.bsky.social"
+        settings.linkedin_url = "https://www.linkedin.com/company/the-relationships-project"
+        settings.default_social_image = demo.image("social", "Circles on warm paper", 1)
+        settings.save()
+
+    about = demo.page(
+        home,
+        StandardPage,
+        "about",
+        title="About us",
+        in_brief="We believe everything works better when relationships work well, and we help make that common practice.",
+        body=paragraphs(
+            "The Relationships Project began in 2018 with a public lecture at the LSE on how relationships "
+            "shape the world. A conversation started, a core group formed, and in January 2019 the project emerged.",
+            "We build a body of knowledge and stories about what works, co-create tools and training that help "
+            "people ask what they can do in their own place, and connect practitioners so good ideas spread.",
+            "We are a small, part-time team working with a wider group of associates. Everything we do is done "
+            "in collaboration.",
+        ),
+    )
+    connect = demo.page(
+        home,
+        StandardPage,
+        "connect",
+        title="Connect",
+        in_brief="Collaborative spaces for learning, sharing and connecting with other relationship-centred practitioners.",
+        body=paragraphs(
+            "Being a relationship-centred practitioner can feel lonely at times, but you are not alone. Across the "
+            "UK and beyond there is a growing network of people and organisations who share a belief in the power "
+            "of relationships.",
+            "Join a convening, explore the Relationships Map to find fellow travellers, or get in touch if there "
+            "is a conversation you would like to co-host with us.",
+        ),
+    )
+    toolbox = demo.page(
+        home,
+        StandardPage,
+        "toolbox",
+        title="Toolbox",
+        in_brief="Practical, co-designed tools for putting relationships at the heart of what you do.",
+        body=[
+            *paragraphs(
+                "Our toolbox grows with every collaboration. Each tool is free to use and designed to be adapted "
+                "to your own place and context."
+            ),
+            (
+                "accordion",
+                {
+                    "items": [
+                        {
+                            "title": "The Relationships Heatmap",
+                            "body": RichText(
+                                "<p>An interactive diagnostic that guides reflection on your practice, surfacing "
+                                "strengths and the places where more could be done to nurture relationships.</p>"
+                            ),
+                        },
+                        {
+                            "title": "The Bridge Builders Handbook",
+                            "body": RichText(
+                                "<p>Practical steps for local connectors who want to reach across communities "
+                                "and think like mediators.</p>"
+                            ),
+                        },
+                        {
+                            "title": "Kit for Councils",
+                            "body": RichText(
+                                "<p>Help for local authorities to sustain community relationships and to "
+                                "reimagine services with relationships as the central principle.</p>"
+                            ),
+                        },
+                    ]
+                },
+            ),
+        ],
+    )
+    return {"about": about, "connect": connect, "toolbox": toolbox}
+
+
+def build_navigation(demo, pages):
+    """Menu and footer links, set once; editors change them in Settings → Navigation."""
+    navigation = NavigationSettings.load()
+    if navigation.menu_items.exists():
+        return
+    for order, page in enumerate(pages):
+        MainMenuItem.objects.create(
+            settings=navigation, link_text=page.title, link_page=page, sort_order=order
+        )
+    for order, page in enumerate(pages[-2:]):
+        FooterLink.objects.create(settings=navigation, link_text=page.title, link_page=page, sort_order=order)
+    demo.created += 1
