@@ -65,6 +65,7 @@ class GlossaryIndexPage(RoutablePageMixin, Page):
         blank=True, max_length=500, help_text="A sentence or two above the terms; also used when shared."
     )
 
+    search_fields = [*Page.search_fields, index.SearchField("introduction")]
     content_panels = [*Page.content_panels, FieldPanel("introduction")]
 
     parent_page_types = ["home.HomePage"]
@@ -189,7 +190,7 @@ def sections_by_letter(terms):
 
 
 def over_rate_limit(request):
-    """Count this address's suggestions in a rolling hour, so one sender cannot flood the editors."""
+    """Count this address's attempts per hour-long window, so one sender cannot flood the editors."""
     key = f"glossary-suggestions:{request.META.get('REMOTE_ADDR', 'unknown')}"
     cache.add(key, 0, SUGGESTION_WINDOW)
     try:

@@ -20,7 +20,7 @@ from glossary.models import GlossaryGroup, GlossaryIndexPage, GlossaryRelatedTer
 from home.models import HomePage
 from tests.base import SiteTestCase
 from tests.factories import StandardPageFactory
-from tests.factories_glossary import GlossaryIndexPageFactory, GlossaryTermPageFactory
+from tests.factories_glossary import GlossaryGroupFactory, GlossaryIndexPageFactory, GlossaryTermPageFactory
 
 
 def soup(response):
@@ -115,6 +115,15 @@ class PageTreeTests(GlossaryTestCase):
                 "The work of putting relationships first",
                 "Covid-era terms",
             ],
+        )
+
+    def test_editors_manage_groups_as_snippets(self):
+        self.login()
+        response = self.client.get("/admin/snippets/glossary/glossarygroup/")
+        self.assertContains(response, "Places and spaces")
+        group = GlossaryGroupFactory(name="Words we avoid")
+        self.assertEqual(
+            self.client.get(f"/admin/snippets/glossary/glossarygroup/edit/{group.pk}/").status_code, 200
         )
 
     def test_slugs_used_by_the_glossary_routes_are_refused(self):
