@@ -44,7 +44,9 @@ class StoryExplorer:
         self.query = query
         self.through = {"sector": CaseStudyPage.sectors.through, "enabler": CaseStudyPage.enablers.through}
         self.facets_by_param = {
-            "sector": self._facet("sector", "Sector", [(s.slug, s.name, s.description) for s in Sector.objects.all()]),
+            "sector": self._facet(
+                "sector", "Sector", [(s.slug, s.name, s.description) for s in Sector.objects.all()]
+            ),
             "scale": self._facet("scale", "Scale", [(value, label, "") for value, label in Scale.choices]),
             "enabler": self._facet(
                 "enabler", "Enabler", [(e.slug, e.name, e.description) for e in Enabler.objects.all()]
@@ -57,7 +59,9 @@ class StoryExplorer:
 
     def _facet(self, param, legend, choices):
         chosen = set(self.query.getlist(param))
-        options = [FilterOption(value, label, text, selected=value in chosen) for value, label, text in choices]
+        options = [
+            FilterOption(value, label, text, selected=value in chosen) for value, label, text in choices
+        ]
         return Facet(param, legend, options)
 
     def _condition(self, param):
@@ -80,7 +84,9 @@ class StoryExplorer:
         """{value: number of stories} for one facet, under the other facets' filters, in one query."""
         matching = self._filtered(except_param=param)
         if param == "scale":
-            rows = matching.order_by().values("scale").annotate(count=Count("pk")).values_list("scale", "count")
+            rows = (
+                matching.order_by().values("scale").annotate(count=Count("pk")).values_list("scale", "count")
+            )
         else:
             key = f"{param}__slug"
             rows = (

@@ -7,11 +7,13 @@ editors can reorder. Stories (`CaseStudyPage`) sit beside them and are listed by
 
 import json
 import secrets
+from urllib.parse import urljoin
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
+from django.db.models import Prefetch
 from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
 
@@ -19,6 +21,7 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, HelpPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
+from wagtail.images import get_image_model
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
@@ -28,12 +31,14 @@ from home.models import ListingFieldsMixin, SiteSettings
 
 from .blocks import CaseMakerBlock, EvidenceBlock
 from .explorer import StoryExplorer
+from .feeds import CaseStudyAtomFeed, CaseStudyFeed
 
 # Routes of the Case Maker page; a child page with one of these slugs would be unreachable.
 RESERVED_SLUGS = {"stories", "cards", "feed"}
 SHORT_CODE_ALPHABET = "23456789abcdefghjkmnpqrstuvwxyz"  # no 0/o, 1/l/i: easy to type from paper
 SHORT_CODE_LENGTH = 6
 STORIES_PER_PAGE = 12
+CARD_IMAGE_SPEC = "fill-640x400|format-webp"  # as in includes/card.html
 JSON_SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
 
 
@@ -43,6 +48,12 @@ def new_short_code():
         code = "".join(secrets.choice(SHORT_CODE_ALPHABET) for _ in range(SHORT_CODE_LENGTH))
         if not CaseStudyPage.objects.filter(short_code=code).exists():
             return code
+
+
+def with_card_images(stories):
+    """Prefetch each story's listing image with the rendition listing cards use, in one query."""
+    images = get_image_model().objects.prefetch_renditions(CARD_IMAGE_SPEC)
+    return stories.prefetch_related(Prefetch("listing_image", queryset=images))
 
 
 def live_in_order(model, ids):
@@ -60,7 +71,9 @@ def paper_size(request):
 
 def validate_not_reserved(page):
     if page.slug in RESERVED_SLUGS:
-        raise ValidationError({"slug": f"'{page.slug}' is used by the Case Maker itself; choose another slug."})
+        raise ValidationError(
+            {"slug": f"'{page.slug}' is used by the Case Maker itself; choose another slug."}
+        )
 
 
 class ExplorerLabel(models.Model):
@@ -125,7 +138,11 @@ class CaseMakerPage(RoutablePageMixin, ListingFieldsMixin, Page):
         blank=True, help_text="Address of the launch conversation on YouTube or Vimeo; leave blank for none."
     )
 
-    search_fields = [*Page.search_fields, *ListingFieldsMixin.search_fields, index.SearchField("introduction")]
+    search_fields = [
+        *Page.search_fields,
+        *ListingFieldsMixin.search_fields,
+        index.SearchField("introduction"),
+    ]
     content_panels = [
         *Page.content_panels,
         FieldPanel("in_brief"),
@@ -145,12 +162,10 @@ class CaseMakerPage(RoutablePageMixin, ListingFieldsMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["sections"] = (
-            CaseMakerSectionPage.objects.child_of(self).live().public().order_by("path")
-        )
+        context["sections"] = CaseMakerSectionPage.objects.child_of(self).live().public().order_by("path")
         stories = self.stories()
         context["story_count"] = stories.count()
-        context["latest_stories"] = stories.select_related("listing_image").prefetch_related("sectors")[:3]
+        context["latest_stories"] = with_card_images(stories).prefetch_related("sectors")[:3]
         return context
 
     def stories(self):
@@ -163,7 +178,7 @@ class CaseMakerPage(RoutablePageMixin, ListingFieldsMixin, Page):
     @path("stories/", name="stories")
     def stories_view(self, request):
         explorer = StoryExplorer(self.stories(), request.GET)
-        stories = explorer.results().select_related("listing_image").prefetch_related("sectors")
+        stories = with_card_images(explorer.results()).prefetch_related("sectors")
         return self.render(
             request,
             template="casestudies/case_maker_stories.html",
@@ -187,6 +202,14 @@ class CaseMakerPage(RoutablePageMixin, ListingFieldsMixin, Page):
                 "paper": paper_size(request),
             },
         )
+
+    @path("feed/", name="feed")
+    def feed_view(self, request):
+        return CaseStudyFeed(self, title="Case Maker stories")(request)
+
+    @path("feed/atom/", name="atom_feed")
+    def atom_feed_view(self, request):
+        return CaseStudyAtomFeed(self, title="Case Maker stories")(request)
 
     def get_sitemap_urls(self, request=None):
         urls = super().get_sitemap_urls(request)
@@ -214,9 +237,7 @@ class CaseMakerSectionPage(ListingFieldsMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        sections = list(
-            CaseMakerSectionPage.objects.sibling_of(self).live().public().order_by("path")
-        )
+        sections = list(CaseMakerSectionPage.objects.sibling_of(self).live().public().order_by("path"))
         position = next((i for i, section in enumerate(sections) if section.pk == self.pk), None)
         if position is not None:
             context["section_number"] = position + 1
@@ -229,8 +250,12 @@ class CaseMakerSectionPage(ListingFieldsMixin, Page):
 class CaseStudyPage(RoutablePageMixin, ListingFieldsMixin, Page):
     """A real story of relationship-centred practice, with a printable card and a short address."""
 
-    organisation = models.CharField(max_length=160, blank=True, help_text="Who did this, e.g. Rosebank GP Practice")
-    place = models.CharField(max_length=120, blank=True, help_text="Town, city or region, e.g. Barking and Dagenham")
+    organisation = models.CharField(
+        max_length=160, blank=True, help_text="Who did this, e.g. Rosebank GP Practice"
+    )
+    place = models.CharField(
+        max_length=120, blank=True, help_text="Town, city or region, e.g. Barking and Dagenham"
+    )
     sectors = ParentalManyToManyField(
         Sector, related_name="case_studies", blank=True, help_text="Every field of work the story speaks to."
     )
@@ -361,7 +386,9 @@ class CaseStudyPage(RoutablePageMixin, ListingFieldsMixin, Page):
             sectors=list(self.sectors.all()),
             enablers=list(self.enablers.all()),
             explorer_url=case_maker.get_url(request) + case_maker.reverse_subpage("stories"),
-            glossary_terms=live_in_order(GlossaryTermPage, [item.term_id for item in self.glossary_terms.all()]),
+            glossary_terms=live_in_order(
+                GlossaryTermPage, [item.term_id for item in self.glossary_terms.all()]
+            ),
             related_posts=live_in_order(BlogPage, [item.post_id for item in self.related_posts.all()]),
             paper=paper_size(request),
         )
@@ -404,7 +431,9 @@ class CaseStudyPage(RoutablePageMixin, ListingFieldsMixin, Page):
         }
         image = self.get_social_image()
         if image:
-            data["image"] = request.build_absolute_uri(image.get_rendition("fill-1200x630|format-jpeg").url)
+            site_root = self.get_site().root_url
+            data["image"] = urljoin(site_root, image.get_rendition("fill-1200x630|format-jpeg").url)
+        data = {key: value for key, value in data.items() if value}
         return mark_safe(json.dumps(data, cls=DjangoJSONEncoder).translate(JSON_SCRIPT_ESCAPES))  # noqa: S308
 
 

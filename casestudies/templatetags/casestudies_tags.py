@@ -6,6 +6,8 @@ from django import template
 from django.urls import reverse
 from django.utils.safestring import mark_safe
 
+from wagtail.models import Site
+
 import qrcode
 import qrcode.image.svg
 
@@ -14,8 +16,11 @@ register = template.Library()
 
 @register.simple_tag(takes_context=True)
 def short_url(context, story):
-    """The story's absolute short address, e.g. https://example.org/c/k3m9px/."""
-    return context["request"].build_absolute_uri(reverse("casestudies:short_url", args=[story.short_code]))
+    """The story's short address on the site's canonical host, e.g. https://example.org/c/k3m9px/."""
+    request = context["request"]
+    path = reverse("casestudies:short_url", args=[story.short_code])
+    site = Site.find_for_request(request)
+    return site.root_url + path if site else request.build_absolute_uri(path)
 
 
 @register.filter
