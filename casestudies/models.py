@@ -160,20 +160,25 @@ class CaseMakerPage(RoutablePageMixin, ListingFieldsMixin, Page):
     subpage_types = ["casestudies.CaseMakerSectionPage", "casestudies.CaseStudyPage"]
     max_count = 1
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["sections"] = CaseMakerSectionPage.objects.child_of(self).live().public().order_by("path")
-        stories = self.stories()
-        context["story_count"] = stories.count()
-        context["latest_stories"] = with_card_images(stories).prefetch_related("sectors")[:3]
-        return context
-
     def stories(self):
         """Published, public stories of this Case Maker, newest first."""
         return CaseStudyPage.objects.child_of(self).live().public().order_by("-first_published_at", "-pk")
 
     def uses(self):
         return [line.strip() for line in self.use_it_to.splitlines() if line.strip()]
+
+    @path("", name="index")
+    def index_view(self, request):
+        """The front page; its listings are built here so the other routes do not pay for them."""
+        stories = self.stories()
+        return self.render(
+            request,
+            context_overrides={
+                "sections": CaseMakerSectionPage.objects.child_of(self).live().public().order_by("path"),
+                "story_count": stories.count(),
+                "latest_stories": with_card_images(stories).prefetch_related("sectors")[:3],
+            },
+        )
 
     @path("stories/", name="stories")
     def stories_view(self, request):

@@ -5,6 +5,7 @@ import json
 
 from django.core.exceptions import ValidationError
 from django.test import TestCase
+
 from wagtail.documents.models import Document
 from wagtail.embeds.embeds import get_embed_hash
 from wagtail.embeds.models import Embed
@@ -13,6 +14,7 @@ from wagtail.rich_text import RichText
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from bs4 import BeautifulSoup
+
 from casestudies.blocks import CaseMakerBlock, EvidenceBlock
 from casestudies.models import (
     SHORT_CODE_ALPHABET,

@@ -35,4 +35,4 @@ def qr_svg(url):
     )
     # The path's fixed id would repeat on a page of many cards; the printed address beside it says the same.
     svg = image.to_string(encoding="unicode").replace(' id="qr-path"', "")
-    return mark_safe(svg.replace("<svg ", '<svg aria-hidden="true" focusable="false" class="qr-code" ', 1))  # noqa: S308
+    return mark_safe(svg.replace("<svg ", '<svg aria-hidden="true" class="qr-code" ', 1))  # noqa: S308
