@@ -208,6 +208,10 @@ class CaseMakerPageTests(CaseMakerTestCase):
         self.assertIn("The allotment", soup.select_one(".card-grid").text)
         self.assertEqual(soup.find("a", string="Explore all 1 story")["href"], "/case-maker/stories/")
 
+    def test_sitemap_lists_the_story_explorer(self):
+        response = self.client.get("/sitemap.xml")
+        self.assertContains(response, "<loc>http://localhost/case-maker/stories/</loc>")
+
     def test_sections_number_themselves_and_link_to_neighbours(self):
         first = CaseMakerSectionPageFactory(parent=self.case_maker, slug="first", title="First part")
         second = CaseMakerSectionPageFactory(parent=self.case_maker, slug="second", title="Second part")
