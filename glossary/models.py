@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.shortcuts import redirect
+from django.utils.text import capfirst
 
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
@@ -31,6 +32,7 @@ USAGE_LABELS = {
     "events.eventpage": "Convening",
     "casestudies.casestudypage": "Story",
     "glossary.glossarytermpage": "Glossary term",
+    "home.standardpage": "Page",
 }
 SCHEMA_ORG = "https://schema.org"
 SUGGESTION_LIMIT = 5
@@ -187,6 +189,11 @@ def sections_by_letter(terms):
         for letter in [*LETTERS, OTHER_LETTER]
         if letter in by_letter
     ]
+
+
+def usage_label(model):
+    """What readers call a page of this type, e.g. 'Post'; other types use their verbose name."""
+    return USAGE_LABELS.get(model._meta.label_lower) or capfirst(model._meta.verbose_name)
 
 
 def over_rate_limit(request):
@@ -353,7 +360,7 @@ class GlossaryTermPage(Page):
             .exclude(pk=self.pk)
             .order_by("-first_published_at", "pk")
         )
-        return [(USAGE_LABELS.get(page.specific_class._meta.label_lower, "Page"), page) for page in pages]
+        return [(usage_label(page.specific_class), page) for page in pages]
 
     def get_first_discussed_in(self):
         if not self.first_discussed_in_id:
