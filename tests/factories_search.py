@@ -2,7 +2,6 @@
 
 import datetime
 
-
 from wagtail.rich_text import RichText
 
 import factory
