@@ -46,8 +46,11 @@ def page(browser):
 
 
 @pytest.fixture
-def site_tree(transactional_db, live_server):
-    """The site tree for browser tests, with the Site pointing at the live server's port."""
+def site_tree(transactional_db, django_db_serialized_rollback, live_server):
+    """The site tree for browser tests, with the Site pointing at the live server's port.
+
+    Serialized rollback restores the root page and locale that flushing between tests removes.
+    """
     from wagtail.models import Site
 
     home = build_site_tree()
