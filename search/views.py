@@ -40,6 +40,14 @@ def searchable_pages():
     return Page.objects.live().public().filter(content_type__in=searchable_content_type_ids())
 
 
+class CountedPaginator(Paginator):
+    """A paginator told its total, which the per-type counts already hold, saving a second search."""
+
+    def __init__(self, object_list, per_page, count):
+        super().__init__(object_list, per_page)
+        self.count = count
+
+
 @dataclass(frozen=True)
 class Hit:
     """One result as the template shows it; `title` and `summary` are escaped and highlighted."""
@@ -129,6 +137,23 @@ def _contains(haystack, needle):
     return any(haystack[start : start + len(needle)] == needle for start in range(len(haystack)))
 
 
+def count_by_type(organic, promotions):
+    """Matches per filter key, promotions included; `organic` maps content type ids to counts."""
+    counts = {
+        item.key: organic.get(item.content_type.pk, 0) + sum(hit.search_type == item for hit in promotions)
+        for item in SEARCH_TYPES
+    }
+    counts["all"] = sum(organic.values()) + len(promotions)
+    return counts
+
+
+def log_search(query, found):
+    """Count the search for Wagtail's search terms report and note it for ours if it found nothing."""
+    logged_query = Query.get(query.terms)
+    logged_query.add_hit()
+    UnansweredSearch.record(logged_query, found=found)
+
+
 def search(request):
     query = SearchQuery.parse(request.GET.get("q", ""))
     search_type = SEARCH_TYPES_BY_KEY.get(request.GET.get("type", ""))
@@ -151,11 +176,7 @@ def search(request):
     promotions = promoted_hits(query, request)
     pages = searchable_pages().exclude(id__in=[hit.page_id for hit in promotions if hit.page_id])
     organic = pages.search(query.terms, order_by_relevance=False).facet("content_type_id")
-    counts = {
-        item.key: organic.get(item.content_type.pk, 0) + sum(hit.search_type == item for hit in promotions)
-        for item in SEARCH_TYPES
-    }
-    counts["all"] = sum(organic.values()) + len(promotions)
+    counts = count_by_type(organic, promotions)
 
     if search_type:
         pages = pages.filter(content_type=search_type.content_type)
@@ -164,14 +185,15 @@ def search(request):
         results = pages.order_by("-first_published_at", "-id").search(query.terms, order_by_relevance=False)
     else:
         results = pages.search(query.terms)
-    results_page = Paginator(results, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+    organic_total = organic.get(search_type.content_type.pk, 0) if search_type else sum(organic.values())
+    paginator = CountedPaginator(results, RESULTS_PER_PAGE, organic_total)
+    results_page = paginator.get_page(request.GET.get("page"))
     hits = [page_hit(page, request, query.words) for page in specific_pages(list(results_page))]
 
     first_page = results_page.number == 1
     if first_page and not search_type and sort == "relevance":
-        logged_query = Query.get(query.terms)
-        logged_query.add_hit()
-        UnansweredSearch.record(logged_query, found=counts["all"] > 0)
+        # Only a fresh search is logged; paging, filtering and re-sorting it are not new searches.
+        log_search(query, found=counts["all"] > 0)
 
     context.update(
         counts=counts,
