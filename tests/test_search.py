@@ -315,7 +315,9 @@ class PromotionTests(SearchSiteTestCase):
         )
         soup = BeautifulSoup(response.content, "html.parser")
         self.assertEqual(len(soup.select(".search-hit--promoted")), 3)
-        self.assertIn("Start here.", soup.select(".search-hit--promoted")[1].get_text())
+        promoted = soup.select(".search-hit--promoted")
+        self.assertIn("Join us.", promoted[0].get_text())  # a pick without a description shows In brief
+        self.assertIn("Start here.", promoted[1].get_text())
 
     def test_promotions_are_counted_once(self):
         response = self.search(q="belonging")
