@@ -14,6 +14,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("health/", health, name="health"),
     path("c/", include("casestudies.urls")),
+    path("search/", include("search.urls")),
     path("sitemap.xml", sitemap, name="sitemap"),
 ]
 

@@ -208,10 +208,24 @@ LOGGING = {
 WAGTAIL_SITE_NAME = "The Relationships Project"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAIL_I18N_ENABLED = False
-WAGTAILSEARCH_BACKENDS = {
-    # The database backend picks SQLite FTS5 or PostgreSQL full text by itself.
-    "default": {"BACKEND": "wagtail.search.backends.database"},
-}
+if os.environ.get("SEARCH_BACKEND_URL"):
+    # A site that outgrows its database's full-text search points this at OpenSearch (needs the
+    # opensearch-py package) or Elasticsearch (SEARCH_BACKEND=wagtail.search.backends.elasticsearch8
+    # and the elasticsearch package), then runs `make reindex`.
+    WAGTAILSEARCH_BACKENDS = {
+        "default": {
+            "BACKEND": os.environ.get("SEARCH_BACKEND", "wagtail.search.backends.opensearch3"),
+            "URLS": env_list("SEARCH_BACKEND_URL"),
+            "INDEX_PREFIX": os.environ.get("SEARCH_INDEX_PREFIX", "relationships_"),
+            "TIMEOUT": int(os.environ.get("SEARCH_BACKEND_TIMEOUT", "5")),
+        }
+    }
+else:
+    WAGTAILSEARCH_BACKENDS = {
+        # Wagtail's database backend (SQLite FTS5 or PostgreSQL full text, picked by itself) with
+        # titles weighted on SQLite; on PostgreSQL, English stemming lets "convening" find "convenings".
+        "default": {"BACKEND": "search.backends", "SEARCH_CONFIG": "english"},
+    }
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024

@@ -1,0 +1,256 @@
+"""Search benchmark: seed 10,000 pages on PostgreSQL, then time searches next to a plain page render.
+
+Creates its own database (rel_bench unless BENCH_DATABASE_URL names another), fills it with
+posts, convenings, stories, glossary terms and pages written from a fixed vocabulary, builds
+the search index, and prints the median and p95 of full requests through Django's test client.
+The database is dropped afterwards unless --keep is given. See bench/README.md.
+"""
+
+import argparse
+import os
+import random
+import statistics
+import sys
+import time
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from urllib.parse import quote_plus, urlparse
+
+import psycopg
+
+ROOT = Path(__file__).resolve().parent.parent
+DATABASE_URL = os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/rel_bench")
+# Share of the seeded pages per type, roughly as the real site will grow.
+MIX = {"posts": 0.4, "convenings": 0.2, "stories": 0.2, "glossary": 0.1, "pages": 0.1}
+QUERIES = [
+    "relationships",
+    "community weaving",
+    "kinship care",
+    "council",
+    "loneliness in later life",
+    "relational practice",
+    "bridge builders handbook",
+    "trust OR belonging",
+    "no such words anywhere",
+]
+AUTOCOMPLETE = ["rel", "comm", "kinsh"]
+TOPIC_WORDS = """
+relationships relational practice community weaving kinship care council councils belonging trust
+loneliness later life neighbours neighbourhood connection connector bridge builders handbook heatmap
+toolbox convening gathering story stories evidence case maker practitioners network collective
+infrastructure lecture learning listening conversation places schools health social prescribing
+housing youth work volunteers mutual aid libraries faith groups mediation dialogue public services
+commissioning funders charity wellbeing isolation friendship families carers workforce leadership
+"""
+# Everyday words, weighted so that topic words appear in realistic proportions.
+EVERYDAY_WORDS = """
+the and of to in a that with for on we our people who what how it as by from this more time
+year years way ways first mile not extra one each other together across place local national
+small part team new shared idea ideas question questions change made make making help better
+"""
+VOCABULARY = TOPIC_WORDS.split() + EVERYDAY_WORDS.split() * 3
+
+
+def words(rng, count):
+    return " ".join(rng.choice(VOCABULARY) for _ in range(count))
+
+
+def sentence(rng, count):
+    text = words(rng, count)
+    return text[0].upper() + text[1:] + "."
+
+
+def create_database(url):
+    name = urlparse(url).path.lstrip("/")
+    with psycopg.connect(url, dbname="postgres", autocommit=True) as connection:
+        connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        connection.execute(f'CREATE DATABASE "{name}"')
+
+
+def drop_database(url):
+    name = urlparse(url).path.lstrip("/")
+    with psycopg.connect(url, dbname="postgres", autocommit=True) as connection:
+        connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def setup_django(url):
+    sys.path.insert(0, str(ROOT))
+    os.environ["DATABASE_URL"] = url
+    # Test settings: DEBUG off as in production, plain static storage so no collectstatic is needed.
+    os.environ["DJANGO_SETTINGS_MODULE"] = "relationships.settings.test"
+    import django
+
+    django.setup()
+
+
+def seed(total, rng):
+    """The site tree and `total` published pages, with search indexing deferred to one rebuild."""
+    from django.db import transaction
+    from django.db.models.signals import post_save
+    from django.utils.text import slugify
+
+    from wagtail.models import Page, Site
+    from wagtail.rich_text import RichText
+    from wagtail.search.signal_handlers import post_save_signal_handler
+    from wagtail.signal_handlers import disable_reference_index_auto_update
+
+    from blog.models import BlogIndexPage, BlogPage
+    from casestudies.models import CaseMakerPage, CaseStudyPage
+    from events.models import EventIndexPage, EventPage
+    from glossary.models import GlossaryIndexPage, GlossaryTermPage
+    from home.models import HomePage, StandardPage
+
+    root = Page.get_first_root_node()
+    for child in root.get_children():
+        child.delete()
+    home = root.add_child(instance=HomePage(title="Home", slug="home", strapline="Benchmark"))
+    Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True)
+    parents = {
+        "posts": home.add_child(instance=BlogIndexPage(title="Blog", slug="blog")),
+        "convenings": home.add_child(instance=EventIndexPage(title="Convenings", slug="convenings")),
+        "stories": home.add_child(instance=CaseMakerPage(title="Case Maker", slug="case-maker")),
+        "glossary": home.add_child(instance=GlossaryIndexPage(title="Glossary", slug="glossary")),
+        "pages": home,
+    }
+
+    def body(rng):
+        return [("paragraph", RichText(f"<p>{sentence(rng, 60)}</p>")) for _ in range(4)]
+
+    def build(kind, number):
+        title = f"{sentence(rng, rng.randint(3, 7))[:-1]} {number}"
+        common = {"title": title, "slug": slugify(title)[:80]}
+        if kind == "glossary":
+            return GlossaryTermPage(**common, short_definition=sentence(rng, 20))
+        listing = {**common, "in_brief": sentence(rng, 20), "body": body(rng)}
+        if kind == "posts":
+            return BlogPage(**listing, date=date(2019, 1, 1) + timedelta(days=rng.randint(0, 2500)))
+        if kind == "convenings":
+            start = datetime(2019, 1, 1, 10, tzinfo=UTC) + timedelta(days=rng.randint(0, 2500))
+            return EventPage(**listing, start=start, end=start + timedelta(hours=2))
+        if kind == "stories":
+            return CaseStudyPage(**listing)
+        return StandardPage(**listing)
+
+    def add_children(parent, pages):
+        # Treebeard's add_child validates and looks up siblings for every page; the seed is valid
+        # by construction, so paths are numbered here and each page saved once, unvalidated.
+        parent.refresh_from_db()
+        for step, page in enumerate(pages, start=parent.numchild + 1):
+            page.depth = parent.depth + 1
+            page.path = Page._get_path(parent.path, page.depth, step)
+            page.draft_title = page.title
+            page.locale_id = parent.locale_id
+            page.save(clean=False)
+        Page.objects.filter(pk=parent.pk).update(numchild=parent.numchild + len(pages))
+
+    models = [BlogPage, EventPage, CaseStudyPage, GlossaryTermPage, StandardPage]
+    for model in models:
+        post_save.disconnect(post_save_signal_handler, sender=model)
+    published = datetime(2019, 1, 1, tzinfo=UTC)
+    number = 0
+    with transaction.atomic(), disable_reference_index_auto_update():
+        for kind, share in MIX.items():
+            pages = []
+            for _ in range(round(total * share)):
+                number += 1
+                page = build(kind, number)
+                page.first_published_at = page.last_published_at = published + timedelta(hours=number)
+                pages.append(page)
+            add_children(parents[kind], pages)
+    for model in models:
+        post_save.connect(post_save_signal_handler, sender=model)
+    return StandardPage.objects.live().first()
+
+
+def timed(client, url, runs):
+    client.get(url)  # warm caches, as a reader after the first would find them
+    samples = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        response = client.get(url)
+        samples.append((time.perf_counter() - started) * 1000)
+        if response.status_code != 200:
+            raise SystemExit(f"{url} answered {response.status_code}")
+    return samples
+
+
+def p95(samples):
+    return statistics.quantiles(samples, n=20, method="inclusive")[-1]
+
+
+def report(plain_page, runs):
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    from search.query import SearchQuery
+    from search.views import searchable_pages
+
+    client = Client()
+    rows = []
+
+    def measure(label, url, detail=""):
+        samples = timed(client, url, runs)
+        with CaptureQueriesContext(connection) as queries:
+            client.get(url)
+        rows.append((label, statistics.median(samples), p95(samples), len(queries), detail))
+        return samples
+
+    def matches(query):
+        return searchable_pages().search(SearchQuery.parse(query).terms).count()
+
+    measure("plain page render (a StandardPage)", plain_page.url)
+    all_searches = []
+    for query in QUERIES:
+        url = f"/search/?q={quote_plus(query)}"
+        all_searches += measure(f'search "{query}"', url, f"{matches(query):,} matches")
+    measure('search "relationships", newest', "/search/?q=relationships&sort=newest")
+    measure('search "relationships", posts, page 3', "/search/?q=relationships&type=posts&page=3")
+    for prefix in AUTOCOMPLETE:
+        measure(f'autocomplete "{prefix}"', f"/search/suggest/?q={prefix}")
+
+    print(f"{'request':<44} {'median':>9} {'p95':>9} {'queries':>8}")
+    for label, median, high, query_count, detail in rows:
+        print(f"{label:<44} {median:>7.1f}ms {high:>7.1f}ms {query_count:>8}  {detail}")
+    print(f"{'all searches above':<44} {statistics.median(all_searches):>7.1f}ms {p95(all_searches):>7.1f}ms")
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--pages", type=int, default=10_000, help="pages to seed (default 10,000)")
+    parser.add_argument("--runs", type=int, default=20, help="timed requests per URL (default 20)")
+    parser.add_argument("--keep", action="store_true", help="keep the database for a look afterwards")
+    args = parser.parse_args()
+
+    create_database(DATABASE_URL)
+    try:
+        setup_django(DATABASE_URL)
+        from django.core.management import call_command
+        from django.db import connection, connections
+
+        call_command("migrate", verbosity=0)
+        started = time.perf_counter()
+        plain_page = seed(args.pages, random.Random(2018))
+        seeded = time.perf_counter() - started
+        started = time.perf_counter()
+        call_command("update_index", verbosity=0)
+        indexed = time.perf_counter() - started
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")  # planner statistics, as autovacuum keeps them on a live site
+            cursor.execute("SHOW server_version")
+            version = cursor.fetchone()[0]
+        print(
+            f"PostgreSQL {version}: seeded {args.pages:,} pages in {seeded:.0f}s, "
+            f"built the search index in {indexed:.0f}s; {args.runs} timed requests per row.\n"
+        )
+        report(plain_page, args.runs)
+        connections.close_all()
+    finally:
+        if args.keep:
+            print(f"\nKept {DATABASE_URL}")
+        else:
+            drop_database(DATABASE_URL)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,222 @@
+"""Site search: results with counts by type, editors' promotions, the glossary answer and autocomplete.
+
+Every query starts from `.live().public()`, so drafts and pages in private sections
+(login, password or group restrictions, and everything beneath them) never appear.
+"""
+
+import datetime
+from collections import defaultdict
+from dataclasses import dataclass
+
+from django.core.paginator import Paginator
+from django.http import JsonResponse
+from django.shortcuts import render
+from django.utils.safestring import SafeString
+
+from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+from wagtail.models import Page
+from wagtail.search.utils import normalise_query_string
+
+from glossary.models import GlossaryTermPage
+
+from .models import UnansweredSearch
+from .query import SearchQuery, highlight, normalise_words
+from .registry import (
+    SEARCH_TYPES,
+    SEARCH_TYPES_BY_KEY,
+    SearchType,
+    search_type_for_content_type_id,
+    searchable_content_type_ids,
+)
+
+RESULTS_PER_PAGE = 10
+SUGGESTION_LIMIT = 8
+GLOSSARY_CANDIDATES = 20
+SORTS = {"relevance": "Relevance", "newest": "Newest"}
+
+
+def searchable_pages():
+    """Published, public pages of the registered types: the only pages search ever looks at."""
+    return Page.objects.live().public().filter(content_type__in=searchable_content_type_ids())
+
+
+class CountedPaginator(Paginator):
+    """A paginator told its total, which the per-type counts already hold, saving a second search."""
+
+    def __init__(self, object_list, per_page, count):
+        super().__init__(object_list, per_page)
+        self.count = count
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One result as the template shows it; `title` and `summary` are escaped and highlighted."""
+
+    title: SafeString
+    url: str
+    summary: SafeString
+    search_type: SearchType | None = None
+    date: datetime.date | None = None
+    page_id: int | None = None
+    promoted: bool = False
+
+
+def page_hit(page, request, words, summary="", promoted=False):
+    search_type = search_type_for_content_type_id(page.content_type_id)
+    summary_attr = search_type.summary_attr if search_type else "in_brief"
+    return Hit(
+        title=highlight(page.title, words),
+        url=page.get_url(request),
+        summary=highlight(summary or getattr(page, summary_attr, ""), words),
+        search_type=search_type,
+        date=getattr(page, search_type.date_attr) if search_type and search_type.date_attr else None,
+        page_id=page.pk,
+        promoted=promoted,
+    )
+
+
+def specific_pages(pages):
+    """The specific page for each result, with one query per page type present (at most five)."""
+    ids_by_type = defaultdict(list)
+    for page in pages:
+        ids_by_type[page.content_type_id].append(page.pk)
+    found = {}
+    for content_type_id, ids in ids_by_type.items():
+        found.update(search_type_for_content_type_id(content_type_id).model.objects.in_bulk(ids))
+    return [found[page.pk] for page in pages if page.pk in found]
+
+
+def promoted_hits(query, request):
+    """Editors' picks for this query, in their order; picks of unpublished or private pages are dropped."""
+    promotions = list(
+        SearchPromotion.objects.filter(query__query_string=normalise_query_string(query.terms))
+        .select_related("page")
+        .order_by("sort_order")
+    )
+    page_ids = [promotion.page_id for promotion in promotions if promotion.page_id]
+    visible = Page.objects.live().public().filter(pk__in=page_ids).specific().in_bulk() if page_ids else {}
+    hits = []
+    for promotion in promotions:
+        if promotion.page_id in visible:
+            page = visible[promotion.page_id]
+            hits.append(page_hit(page, request, query.words, promotion.description, promoted=True))
+        elif not promotion.page_id and promotion.external_link_url:
+            title = promotion.external_link_text or promotion.external_link_url
+            hits.append(
+                Hit(
+                    title=highlight(title, query.words),
+                    url=promotion.external_link_url,
+                    summary=highlight(promotion.description, query.words),
+                    promoted=True,
+                )
+            )
+    return hits
+
+
+def term_names(term):
+    """The names a glossary term answers to (the integrator adds its "also called" variants here)."""
+    return [term.title]
+
+
+def glossary_answer(query):
+    """The published term the query names exactly, else the longest term named within the query."""
+    wanted = normalise_words(query.terms)
+    candidates = GlossaryTermPage.objects.live().public().search(query.terms, operator="or")
+    best, best_length = None, 0
+    for term in candidates[:GLOSSARY_CANDIDATES]:
+        for name in term_names(term):
+            words = normalise_words(name)
+            if words == wanted:
+                return term
+            if words and len(words) > best_length and _contains(wanted, words):
+                best, best_length = term, len(words)
+    return best
+
+
+def _contains(haystack, needle):
+    return any(haystack[start : start + len(needle)] == needle for start in range(len(haystack)))
+
+
+def count_by_type(organic, promotions):
+    """Matches per filter key, promotions included; `organic` maps content type ids to counts."""
+    counts = {
+        item.key: organic.get(item.content_type.pk, 0) + sum(hit.search_type == item for hit in promotions)
+        for item in SEARCH_TYPES
+    }
+    counts["all"] = sum(organic.values()) + len(promotions)
+    return counts
+
+
+def log_search(query, found):
+    """Count the search for Wagtail's search terms report and note it for ours if it found nothing."""
+    logged_query = Query.get(query.terms)
+    logged_query.add_hit()
+    UnansweredSearch.record(logged_query, found=found)
+
+
+def search(request):
+    query = SearchQuery.parse(request.GET.get("q", ""))
+    search_type = SEARCH_TYPES_BY_KEY.get(request.GET.get("type", ""))
+    sort = request.GET.get("sort") if request.GET.get("sort") in SORTS else "relevance"
+    context = {
+        "query": query,
+        "selected_type": search_type,
+        "sorts": SORTS,
+        "sort": sort,
+    }
+    if not query:
+        context["suggestions"] = (
+            Query.objects.filter(editors_picks__isnull=False)
+            .distinct()
+            .order_by("query_string")
+            .values_list("query_string", flat=True)[:SUGGESTION_LIMIT]
+        )
+        return render(request, "search/search.html", context)
+
+    promotions = promoted_hits(query, request)
+    pages = searchable_pages().exclude(id__in=[hit.page_id for hit in promotions if hit.page_id])
+    organic = pages.search(query.terms, order_by_relevance=False).facet("content_type_id")
+    counts = count_by_type(organic, promotions)
+
+    if search_type:
+        pages = pages.filter(content_type=search_type.content_type)
+        promotions = [hit for hit in promotions if hit.search_type == search_type]
+    if sort == "newest":
+        results = pages.order_by("-first_published_at", "-id").search(query.terms, order_by_relevance=False)
+    else:
+        results = pages.search(query.terms)
+    organic_total = organic.get(search_type.content_type.pk, 0) if search_type else sum(organic.values())
+    paginator = CountedPaginator(results, RESULTS_PER_PAGE, organic_total)
+    results_page = paginator.get_page(request.GET.get("page"))
+    hits = [page_hit(page, request, query.words) for page in specific_pages(list(results_page))]
+
+    first_page = results_page.number == 1
+    if first_page and not search_type and sort == "relevance":
+        # Only a fresh search is logged; paging, filtering and re-sorting it are not new searches.
+        log_search(query, found=counts["all"] > 0)
+
+    context.update(
+        counts=counts,
+        filters=[(item, counts[item.key]) for item in SEARCH_TYPES],
+        total=counts[search_type.key] if search_type else counts["all"],
+        results_page=results_page,
+        hits=hits,
+        promotions=promotions if first_page else [],
+        glossary_term=glossary_answer(query) if first_page else None,
+    )
+    return render(request, "search/search.html", context)
+
+
+def suggest(request):
+    """Up to eight titles and addresses for the words typed so far, for the header's autocomplete."""
+    query = SearchQuery.parse(request.GET.get("q", ""))
+    suggestions = []
+    if len(query.terms) >= 2:
+        for page in searchable_pages().autocomplete(query.terms)[:SUGGESTION_LIMIT]:
+            search_type = search_type_for_content_type_id(page.content_type_id)
+            suggestions.append(
+                {"title": page.title, "url": page.get_url(request), "type": search_type.singular}
+            )
+    response = JsonResponse({"query": query.text, "results": suggestions})
+    response["X-Robots-Tag"] = "noindex"
+    return response
