@@ -23,6 +23,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
+from blog.feeds import BlogAtomFeed, BlogFeed
 from events.models import EventPage
 from home.blocks import BodyBlock
 from home.models import ListingFieldsMixin, Person, SiteSettings
@@ -127,6 +128,7 @@ class BlogIndexPage(RoutablePageMixin, ListingFieldsMixin, Page):
         context["categories"] = Category.objects.filter(posts__in=public_posts).distinct()
         context["series_list"] = Series.objects.filter(posts__in=public_posts).distinct()
         context["years"] = [day.year for day in public_posts.dates("date", "year", order="DESC")]
+        context["feed_url"] = self.route_url(request, "feed")
         return context
 
     def posts(self):
@@ -216,6 +218,36 @@ class BlogIndexPage(RoutablePageMixin, ListingFieldsMixin, Page):
             canonical_suffix=self.reverse_subpage("series", kwargs={"slug": slug}),
             archive_feed_url=self.route_url(request, "series_feed", slug=slug),
         )
+
+    @path("feed/")
+    def feed(self, request):
+        return BlogFeed(self)(request)
+
+    @path("feed/atom/")
+    def atom_feed(self, request):
+        return BlogAtomFeed(self)(request)
+
+    @path("category/<slug:slug>/feed/")
+    def category_feed(self, request, slug):
+        category = get_object_or_404(Category, slug=slug)
+        return BlogFeed(
+            self,
+            title=f"{self.title}: {category.name}",
+            link=self.route_url(request, "category", slug=slug),
+            description=category.description,
+            category=category,
+        )(request)
+
+    @path("series/<slug:slug>/feed/")
+    def series_feed(self, request, slug):
+        series = get_object_or_404(Series, slug=slug)
+        return BlogFeed(
+            self,
+            title=f"{self.title}: {series.title}",
+            link=self.route_url(request, "series", slug=slug),
+            description=series.description,
+            series=series,
+        )(request)
 
 
 def series_order(posts):
@@ -334,7 +366,8 @@ class BlogPage(ListingFieldsMixin, Page):
         *Page.promote_panels,
         *ListingFieldsMixin.promote_panels,
         MultiFieldPanel(
-            [FieldPanel("featured"), FieldPanel("exclude_from_newsletter")], heading="Featuring and newsletter"
+            [FieldPanel("featured"), FieldPanel("exclude_from_newsletter")],
+            heading="Featuring and newsletter",
         ),
         InlinePanel(
             "related_links",
@@ -429,7 +462,9 @@ class BlogPage(ListingFieldsMixin, Page):
             {
                 "@type": "Person",
                 "name": author.person.name,
-                "url": request.build_absolute_uri(blog_index.route_url(request, "author", slug=author.person.slug)),
+                "url": request.build_absolute_uri(
+                    blog_index.route_url(request, "author", slug=author.person.slug)
+                ),
             }
             for author in authors
         ]
