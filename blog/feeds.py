@@ -14,8 +14,8 @@ FEED_LENGTH = 20
 class BlogFeed(PageFeed):
     """The newest live, public posts that editors have not left out of the newsletter.
 
-    `filters` narrows the posts (a category or series feed); `link` and `description`
-    describe that narrower feed.
+    `filters` narrows the posts (a category or series feed); `link` (absolute) and
+    `description` describe that narrower feed.
     """
 
     image_attribute = "hero_image"
@@ -43,17 +43,20 @@ class BlogFeed(PageFeed):
         return with_feed_images(with_feed_images(posts, "hero_image"), "listing_image")[:FEED_LENGTH]
 
     def link(self):
-        return self.request.build_absolute_uri(self.archive_link) if self.archive_link else super().link()
+        return self.archive_link or super().link()
 
     def description(self):
         return self.archive_description or super().description()
 
     def item_pubdate(self, item):
-        """The editor's publication date, with the real time of day when it was published that day."""
+        """The editor's publication date, with the real time of day when it was published that day.
+
+        Otherwise midday UK time, so the date reads the same in UTC and in readers' time zones.
+        """
         published = item.first_published_at
         if published and timezone.localdate(published) == item.date:
             return published
-        return timezone.make_aware(datetime.datetime.combine(item.date, datetime.time.min))
+        return timezone.make_aware(datetime.datetime.combine(item.date, datetime.time(12)))
 
     def item_author_name(self, item):
         return get_text_list(item.author_names, "and") or None

@@ -233,7 +233,7 @@ class BlogIndexPage(RoutablePageMixin, ListingFieldsMixin, Page):
         return BlogFeed(
             self,
             title=f"{self.title}: {category.name}",
-            link=self.route_url(request, "category", slug=slug),
+            link=self.get_full_url(request) + self.reverse_subpage("category", kwargs={"slug": slug}),
             description=category.description,
             category=category,
         )(request)
@@ -244,7 +244,7 @@ class BlogIndexPage(RoutablePageMixin, ListingFieldsMixin, Page):
         return BlogFeed(
             self,
             title=f"{self.title}: {series.title}",
-            link=self.route_url(request, "series", slug=slug),
+            link=self.get_full_url(request) + self.reverse_subpage("series", kwargs={"slug": slug}),
             description=series.description,
             series=series,
         )(request)
