@@ -138,10 +138,12 @@ class BlogIndexPage(RoutablePageMixin, ListingFieldsMixin, Page):
         """The site-relative URL of one of this page's routes, e.g. a category archive."""
         return self.get_url(request) + self.reverse_subpage(name, kwargs=kwargs)
 
-    def render_listing(self, request, posts, **context):
-        """Render one page of `posts` with the listing template, plus any extra context."""
-        context["posts"] = Paginator(posts, POSTS_PER_PAGE).get_page(request.GET.get("page"))
-        return self.render(request, context_overrides=context)
+    def render_archive(self, request, posts, **context):
+        """One page of an archive's `posts`; an archive with no live posts is a 404, not an empty page."""
+        listing = Paginator(posts, POSTS_PER_PAGE).get_page(request.GET.get("page"))
+        if not listing.paginator.count:
+            raise Http404("No posts here")
+        return self.render(request, context_overrides={"posts": listing, **context})
 
     @path("")
     def index_route(self, request):
@@ -157,7 +159,7 @@ class BlogIndexPage(RoutablePageMixin, ListingFieldsMixin, Page):
     @path("category/<slug:slug>/")
     def category(self, request, slug):
         category = get_object_or_404(Category, slug=slug)
-        return self.render_listing(
+        return self.render_archive(
             request,
             self.posts().filter(category=category),
             archive_title=category.name,
@@ -169,10 +171,8 @@ class BlogIndexPage(RoutablePageMixin, ListingFieldsMixin, Page):
 
     @path("tag/<slug:slug>/")
     def tag(self, request, slug):
-        tag = Tag.objects.filter(slug=slug, blog_blogpagetag_items__isnull=False).first()
-        if tag is None:
-            raise Http404("No posts have this tag")
-        return self.render_listing(
+        tag = get_object_or_404(Tag, slug=slug)
+        return self.render_archive(
             request,
             self.posts().filter(tags=tag),
             archive_title=f"Tagged “{tag.name}”",
@@ -183,7 +183,7 @@ class BlogIndexPage(RoutablePageMixin, ListingFieldsMixin, Page):
     @path("author/<slug:slug>/")
     def author(self, request, slug):
         person = get_object_or_404(Person, slug=slug)
-        return self.render_listing(
+        return self.render_archive(
             request,
             self.posts().filter(authors__person=person),
             archive_title=person.name,
@@ -194,12 +194,9 @@ class BlogIndexPage(RoutablePageMixin, ListingFieldsMixin, Page):
 
     @re_path(r"^(?P<year>\d{4})/$")
     def year(self, request, year):
-        posts = self.posts().filter(date__year=int(year))
-        if not posts.exists():
-            raise Http404("No posts that year")
-        return self.render_listing(
+        return self.render_archive(
             request,
-            posts,
+            self.posts().filter(date__year=int(year)),
             archive_title=f"Posts from {year}",
             archive_kind="Year",
             canonical_suffix=self.reverse_subpage("year", kwargs={"year": year}),
@@ -208,7 +205,7 @@ class BlogIndexPage(RoutablePageMixin, ListingFieldsMixin, Page):
     @path("series/<slug:slug>/")
     def series(self, request, slug):
         series = get_object_or_404(Series, slug=slug)
-        return self.render_listing(
+        return self.render_archive(
             request,
             series_order(self.posts().filter(series=series)),
             archive_title=series.title,
@@ -379,6 +376,9 @@ class BlogPage(ListingFieldsMixin, Page):
 
     parent_page_types = ["blog.BlogIndexPage"]
     subpage_types = []
+
+    class Meta:
+        verbose_name = "blog post"
 
     def save(self, *args, **kwargs):
         if self.date is None and self.live:

@@ -102,7 +102,9 @@ class FeedContentTests(FeedTestCase):
         self.assertEqual(entry.id, guid)
 
     def test_atom_feed(self):
-        self.make_post(title="In Atom", authors=self.people[:1], hero_image=ImageFactory(), body=self.rich_body())
+        self.make_post(
+            title="In Atom", authors=self.people[:1], hero_image=ImageFactory(), body=self.rich_body()
+        )
         response = self.client.get("/blog/feed/atom/")
         self.assertEqual(response["Content-Type"], "application/atom+xml; charset=utf-8")
         feed = parse(response)
@@ -127,10 +129,19 @@ class FeedContentTests(FeedTestCase):
         BlogPageFactory(parent=self.index, title="Draft", live=False, **common)
         private = BlogPageFactory(parent=self.index, title="Private", **common)
         PageViewRestriction.objects.create(page=private, restriction_type="password", password="x")
-        BlogPageFactory(parent=self.index, title="Not for the newsletter", exclude_from_newsletter=True, **common)
-        for url in ["/blog/feed/", "/blog/feed/atom/", "/blog/category/policy/feed/", "/blog/series/key-concepts/feed/"]:
+        BlogPageFactory(
+            parent=self.index, title="Not for the newsletter", exclude_from_newsletter=True, **common
+        )
+        for url in [
+            "/blog/feed/",
+            "/blog/feed/atom/",
+            "/blog/category/policy/feed/",
+            "/blog/series/key-concepts/feed/",
+        ]:
             with self.subTest(url=url):
-                self.assertEqual([entry.title for entry in parse(self.client.get(url)).entries], ["Published"])
+                self.assertEqual(
+                    [entry.title for entry in parse(self.client.get(url)).entries], ["Published"]
+                )
 
     def test_category_and_series_feeds_hold_only_their_posts(self):
         BlogPageFactory(parent=self.index, title="Policy post", category=self.policy)

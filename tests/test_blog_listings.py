@@ -102,12 +102,15 @@ class ListingTests(SiteTestCase):
 
     def test_category_archive(self):
         response = self.client.get("/blog/category/policy/")
-        self.assertEqual(titles(response), ["Post 11", "Post 09", "Post 07", "Post 05", "Post 03", "Post 01", "From 2021"])
+        self.assertEqual(
+            titles(response), ["Post 11", "Post 09", "Post 07", "Post 05", "Post 03", "Post 01", "From 2021"]
+        )
         soup = BeautifulSoup(response.content, "html.parser")
         self.assertEqual(soup.find("h1").text, "Policy")
         self.assertEqual(soup.find("link", rel="canonical")["href"], "http://localhost/blog/category/policy/")
         self.assertEqual(
-            soup.find("link", rel="alternate", href="/blog/category/policy/feed/")["type"], "application/rss+xml"
+            soup.find("link", rel="alternate", href="/blog/category/policy/feed/")["type"],
+            "application/rss+xml",
         )
         self.assertEqual(soup.title.text, "Policy | Blog | The Relationships Project")
 
@@ -128,16 +131,27 @@ class ListingTests(SiteTestCase):
 
     def test_series_archive_lists_parts_in_reading_order(self):
         first = BlogPageFactory(
-            parent=self.index, title="Part one", series=self.series, series_position=1, date=datetime.date(2025, 1, 1)
+            parent=self.index,
+            title="Part one",
+            series=self.series,
+            series_position=1,
+            date=datetime.date(2025, 1, 1),
         )
         unnumbered = BlogPageFactory(parent=self.index, title="Coda", series=self.series)
         response = self.client.get("/blog/series/key-concepts/")
-        self.assertEqual([post.pk for post in response.context["posts"]], [first.pk, self.old.pk, unnumbered.pk])
+        self.assertEqual(
+            [post.pk for post in response.context["posts"]], [first.pk, self.old.pk, unnumbered.pk]
+        )
         self.assertContains(response, "In reading order")
 
-    def test_unknown_archives_are_404(self):
+    def test_unknown_and_empty_archives_are_404(self):
         BlogPageFactory(parent=self.index, title="Draft only tag", live=False, tags=["secret"])
+        PersonFactory(slug="no-posts-yet")
+        CategoryFactory(slug="empty")
         for url in [
+            "/blog/tag/secret/",
+            "/blog/author/no-posts-yet/",
+            "/blog/category/empty/",
             "/blog/category/nope/",
             "/blog/tag/nope/",
             "/blog/author/nope/",
@@ -151,7 +165,9 @@ class ListingTests(SiteTestCase):
                 self.assertEqual(self.client.get(url).status_code, 404)
 
     def test_featured_posts_lead_page_one_only(self):
-        featured = BlogPageFactory(parent=self.index, title="Featured old", featured=True, date=datetime.date(2020, 1, 1))
+        featured = BlogPageFactory(
+            parent=self.index, title="Featured old", featured=True, date=datetime.date(2020, 1, 1)
+        )
         response = self.client.get("/blog/")
         self.assertEqual([post.title for post in response.context["featured_posts"]], ["Featured old"])
         self.assertNotIn("Featured old", titles(response))
@@ -166,7 +182,9 @@ class ListingTests(SiteTestCase):
         hrefs = [a["href"] for a in nav.find_all("a")]
         self.assertIn("/blog/category/policy/", hrefs)
         self.assertIn("/blog/series/key-concepts/", hrefs)
-        self.assertEqual([href for href in hrefs if href.endswith(("2024/", "2021/"))], ["/blog/2024/", "/blog/2021/"])
+        self.assertEqual(
+            [href for href in hrefs if href.endswith(("2024/", "2021/"))], ["/blog/2024/", "/blog/2021/"]
+        )
 
     def test_feeds_are_advertised_on_every_page(self):
         for url in ["/", "/blog/", self.old.url]:

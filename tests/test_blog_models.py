@@ -57,7 +57,9 @@ class BlogTreeTests(SiteTestCase):
     def test_pages_render_and_are_editable(self):
         self.assertPageIsRenderable(self.index)
         self.assertPageIsRenderable(self.post)
-        self.assertPageIsEditable(self.index, nested_form_data({"title": "Blog", "slug": "blog", "in_brief": "News."}))
+        self.assertPageIsEditable(
+            self.index, nested_form_data({"title": "Blog", "slug": "blog", "in_brief": "News."})
+        )
         self.assertPageIsEditable(self.post, self.post_form_data(slug=self.post.slug))
         self.assertPageIsPreviewable(self.post, post_data=self.post_form_data(slug=self.post.slug))
 
@@ -159,11 +161,17 @@ class PostRenderingTests(SiteTestCase):
                 ),
                 ("quote", {"text": "The first mile.", "attribution": "David Robinson", "role": "Founder"}),
                 ("embed", EMBED_URL),
-                ("call_to_action", {"heading": "Join us", "text": "", "link_text": "Sign up", "page": self.target}),
+                (
+                    "call_to_action",
+                    {"heading": "Join us", "text": "", "link_text": "Sign up", "page": self.target},
+                ),
                 ("document", {"document": document, "title": ""}),
                 ("testimonial", {"text": "Phenomenal.", "name": "", "context": "Action learning"}),
                 ("accordion", {"items": [{"title": "What is it?", "body": RichText("<p>An answer.</p>")}]}),
-                ("table", {"data": [["Sector", "Stories"], ["Education", "3"]], "first_row_is_table_header": True}),
+                (
+                    "table",
+                    {"data": [["Sector", "Stories"], ["Education", "3"]], "first_row_is_table_header": True},
+                ),
             ],
         )
 
@@ -188,14 +196,20 @@ class PostRenderingTests(SiteTestCase):
         byline = main.select_one(".post-byline")
         self.assertEqual(
             [(a.text, a["href"]) for a in byline.find_all("a")],
-            [("David Robinson", "/blog/author/david-robinson/"), ("Iona Lawrence", "/blog/author/iona-lawrence/")],
+            [
+                ("David Robinson", "/blog/author/david-robinson/"),
+                ("Iona Lawrence", "/blog/author/iona-lawrence/"),
+            ],
         )
         self.assertIn("and Kaiden", byline.text)
         self.assertIn("1 min read", byline.text)
         self.assertEqual(main.select_one(".post-hero img")["alt"], "Circles on warm paper")
-        self.assertEqual(main.select_one(".post-header .card__label a")["href"], "/blog/category/key-concepts/")
         self.assertEqual(
-            sorted(a["href"] for a in main.select(".post-tags a")), ["/blog/tag/language/", "/blog/tag/power/"]
+            main.select_one(".post-header .card__label a")["href"], "/blog/category/key-concepts/"
+        )
+        self.assertEqual(
+            sorted(a["href"] for a in main.select(".post-tags a")),
+            ["/blog/tag/language/", "/blog/tag/power/"],
         )
 
     def test_share_links_are_plain_links_to_four_services(self):
@@ -204,10 +218,12 @@ class PostRenderingTests(SiteTestCase):
         links = {a.text: a["href"] for a in soup.select("nav[aria-label='Share this post'] a")}
         self.assertEqual(list(links), ["Email", "LinkedIn", "Bluesky", "Mastodon"])
         self.assertEqual(
-            links["Email"], "mailto:?subject=Doing%20what%20anyone%20would%20do&body=http%3A%2F%2Flocalhost%2Fblog%2Fdoing%2F"
+            links["Email"],
+            "mailto:?subject=Doing%20what%20anyone%20would%20do&body=http%3A%2F%2Flocalhost%2Fblog%2Fdoing%2F",
         )
         self.assertEqual(
-            links["LinkedIn"], "https://www.linkedin.com/sharing/share-offsite/?url=http%3A%2F%2Flocalhost%2Fblog%2Fdoing%2F"
+            links["LinkedIn"],
+            "https://www.linkedin.com/sharing/share-offsite/?url=http%3A%2F%2Flocalhost%2Fblog%2Fdoing%2F",
         )
         self.assertTrue(links["Bluesky"].startswith("https://bsky.app/intent/compose?text=Doing+what"))
         self.assertIn("http%3A%2F%2Flocalhost%2Fblog%2Fdoing%2F", links["Mastodon"])
@@ -260,7 +276,11 @@ class PostRenderingTests(SiteTestCase):
         self.home.add_child(instance=events)
         start = datetime.datetime(2024, 7, 12, 10, tzinfo=datetime.UTC)
         convening = EventPage(
-            title="Changing Our Permissions", slug="permissions", in_brief="Birmingham.", start=start, end=start
+            title="Changing Our Permissions",
+            slug="permissions",
+            in_brief="Birmingham.",
+            start=start,
+            end=start,
         )
         events.add_child(instance=convening)
         post = BlogPageFactory(parent=self.index, related_convening=convening)
@@ -276,7 +296,9 @@ class RelatedPostsTests(SiteTestCase):
         super().setUpTestData()
         cls.index = BlogIndexPageFactory(parent=cls.home)
         cls.policy, cls.practice = CategoryFactory(name="Policy"), CategoryFactory(name="Practice")
-        cls.post = BlogPageFactory(parent=cls.index, title="Subject", category=cls.policy, tags=["neighbourhoods"])
+        cls.post = BlogPageFactory(
+            parent=cls.index, title="Subject", category=cls.policy, tags=["neighbourhoods"]
+        )
 
     def related_titles(self):
         response = self.client.get(self.post.url)
@@ -286,8 +308,12 @@ class RelatedPostsTests(SiteTestCase):
         old_same_category = BlogPageFactory(
             parent=self.index, title="Old policy", category=self.policy, date=datetime.date(2020, 1, 1)
         )
-        BlogPageFactory(parent=self.index, title="New same tag", category=self.practice, tags=["neighbourhoods"])
-        BlogPageFactory(parent=self.index, title="Unrelated", category=self.practice, date=datetime.date(2030, 1, 1))
+        BlogPageFactory(
+            parent=self.index, title="New same tag", category=self.practice, tags=["neighbourhoods"]
+        )
+        BlogPageFactory(
+            parent=self.index, title="Unrelated", category=self.practice, date=datetime.date(2030, 1, 1)
+        )
         picked = BlogPageFactory(parent=self.index, title="Picked", category=self.practice)
         BlogPageRelatedPost.objects.create(page=self.post, post=picked, sort_order=0)
         BlogPageRelatedPost.objects.create(page=self.post, post=old_same_category, sort_order=1)
@@ -316,7 +342,9 @@ class SeriesNavigationTests(SiteTestCase):
         cls.third = BlogPageFactory(
             parent=cls.index, title="Third", series=cls.series, date=datetime.date(2020, 1, 1)
         )
-        BlogPageFactory(parent=cls.index, title="Draft part", series=cls.series, series_position=3, live=False)
+        BlogPageFactory(
+            parent=cls.index, title="Draft part", series=cls.series, series_position=3, live=False
+        )
 
     def test_part_n_of_m_with_previous_and_next(self):
         soup = BeautifulSoup(self.client.get(self.second.url).content, "html.parser")
@@ -334,7 +362,9 @@ class SeriesNavigationTests(SiteTestCase):
 
     def test_posts_outside_a_series_show_no_series_navigation(self):
         post = BlogPageFactory(parent=self.index)
-        self.assertIsNone(BeautifulSoup(self.client.get(post.url).content, "html.parser").select_one(".post-series"))
+        self.assertIsNone(
+            BeautifulSoup(self.client.get(post.url).content, "html.parser").select_one(".post-series")
+        )
 
 
 @override_settings(WAGTAILADMIN_BASE_URL="http://testserver")
