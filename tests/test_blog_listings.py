@@ -113,6 +113,9 @@ class ListingTests(SiteTestCase):
             "application/rss+xml",
         )
         self.assertEqual(soup.title.text, "Policy | Blog | The Relationships Project")
+        crumbs = soup.find("nav", attrs={"aria-label": "Breadcrumb"})
+        self.assertEqual([a["href"] for a in crumbs.find_all("a")], ["/", "/blog/"])
+        self.assertEqual(crumbs.find(attrs={"aria-current": "page"}).text, "Policy")
 
     def test_tag_archive(self):
         response = self.client.get("/blog/tag/neighbourhoods/")
