@@ -15,6 +15,7 @@ from django.utils.text import slugify
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import Tag, TaggedItemBase
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.fields import StreamField
@@ -256,6 +257,14 @@ class BlogPageTag(TaggedItemBase):
     content_object = ParentalKey("blog.BlogPage", on_delete=models.CASCADE, related_name="tagged_items")
 
 
+class BlogPageForm(WagtailAdminPageForm):
+    """Editors must choose a category to publish; drafts, imports and other apps' code may leave it empty."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["category"].required = True
+
+
 class BlogPage(ListingFieldsMixin, Page):
     """An essay, reflection or piece of news by staff or guests."""
 
@@ -288,6 +297,7 @@ class BlogPage(ListingFieldsMixin, Page):
     category = models.ForeignKey(
         Category,
         null=True,
+        blank=True,
         on_delete=models.SET_NULL,
         related_name="posts",
         help_text="The one broad subject of the post. Add categories under Snippets.",
@@ -374,6 +384,7 @@ class BlogPage(ListingFieldsMixin, Page):
         ),
     ]
 
+    base_form_class = BlogPageForm
     parent_page_types = ["blog.BlogIndexPage"]
     subpage_types = []
 

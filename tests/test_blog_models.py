@@ -70,12 +70,18 @@ class BlogTreeTests(SiteTestCase):
         self.assertEqual(post.authors.count(), 1)
         self.assertEqual(sorted(tag.name for tag in post.tags.all()), ["health", "public services"])
 
-    def test_a_post_needs_an_author_to_be_published(self):
+    def test_a_post_needs_an_author_and_a_category_to_be_published(self):
         self.login()
-        data = self.post_form_data(authors=inline_formset([], min=1), **{"action-publish": "action-publish"})
-        response = self.client.post(f"/admin/pages/add/blog/blogpage/{self.index.pk}/", data)
-        self.assertEqual(response.status_code, 200)
-        self.assertFalse(BlogPage.objects.filter(slug="the-man-in-the-hospital").exists())
+        url = f"/admin/pages/add/blog/blogpage/{self.index.pk}/"
+        publish = {"action-publish": "action-publish"}
+        for missing in ({"authors": inline_formset([], min=1)}, {"category": ""}):
+            with self.subTest(missing=list(missing)):
+                response = self.client.post(url, self.post_form_data(**missing, **publish))
+                self.assertEqual(response.status_code, 200)
+                self.assertFalse(BlogPage.objects.filter(slug="the-man-in-the-hospital").exists())
+        # A draft may wait for its category.
+        self.client.post(url, self.post_form_data(category=""))
+        self.assertFalse(BlogPage.objects.get(slug="the-man-in-the-hospital").live)
 
     def test_snippets_make_slugs_from_their_names(self):
         self.assertEqual(Category.objects.create(name="Key Concepts").slug, "key-concepts")
