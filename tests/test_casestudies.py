@@ -284,7 +284,7 @@ class StoryPageTests(CaseMakerTestCase):
             term = GlossaryTermPage(title=slug.title(), slug=slug, short_definition="x", live=live)
             glossary.add_child(instance=term)
             terms.append(term)
-        blog = BlogIndexPage(title="Blog", slug="blog")
+        blog = BlogIndexPage(title="Blog", slug="blog", in_brief="x")
         self.home.add_child(instance=blog)
         public_post = BlogPage(title="Public post", slug="public", in_brief="x", body=[])
         private_post = BlogPage(title="Private post", slug="private", in_brief="x", body=[])
