@@ -10,6 +10,8 @@ from home import models
 
 class ImageFactory(wagtail_factories.ImageFactory):
     title = factory.Faker("sentence", nb_words=3)
+    # Large enough for every rendition the site asks for (feeds and social cards use 1200 wide).
+    file = factory.django.ImageField(width=1300, height=700, color="#9a3a20")
 
 
 class PersonFactory(factory.django.DjangoModelFactory):

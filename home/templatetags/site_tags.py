@@ -40,6 +40,14 @@ def canonical_url(context):
 
 
 @register.simple_tag(takes_context=True)
+def page_social_image(context):
+    """The page's own sharing image, else the site's default one."""
+    page = context.get("page")
+    image = getattr(page.specific, "get_social_image", lambda: None)() if page else None
+    return image or context["settings"]["home"]["SiteSettings"].default_social_image
+
+
+@register.simple_tag(takes_context=True)
 def query_with(context, **changes):
     """The current query string with some parameters replaced, for pagination and filters."""
     params = QueryDict(mutable=True)

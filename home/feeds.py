@@ -1,0 +1,160 @@
+"""Newsletter-grade feeds shared by every content app.
+
+Built on Django's syndication framework: the generators below add the elements
+RSS-to-email services read (`content:encoded`, `media:content`, enclosures), and
+`PageFeed` renders each item's full body with every URL made absolute. Conditional
+GET (ETag and Last-Modified → 304) is handled by Django's ConditionalGetMiddleware.
+"""
+
+from urllib.parse import urljoin
+
+from django.contrib.syndication.views import Feed
+from django.core.cache import cache
+from django.db.models import Prefetch
+from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
+
+from wagtail.images import get_image_model
+
+from bs4 import BeautifulSoup
+
+FEED_IMAGE_SPEC = "fill-1200x630|format-jpeg"
+CONTENT_NS = "http://purl.org/rss/1.0/modules/content/"
+MEDIA_NS = "http://search.yahoo.com/mrss/"
+URL_ATTRIBUTES = ("href", "src", "poster")
+
+
+def absolutise(html, base_url):
+    """Rewrite relative links and image sources in rendered HTML to absolute URLs."""
+    soup = BeautifulSoup(html, "html.parser")
+    for tag in soup.find_all(True):
+        for attribute in URL_ATTRIBUTES:
+            if tag.has_attr(attribute):
+                tag[attribute] = urljoin(base_url, tag[attribute])
+        if tag.has_attr("srcset"):
+            candidates = [part.strip().split(" ", 1) for part in tag["srcset"].split(",") if part.strip()]
+            tag["srcset"] = ", ".join(" ".join([urljoin(base_url, c[0]), *c[1:]]) for c in candidates)
+    return str(soup)
+
+
+def with_feed_images(queryset, field):
+    """Prefetch the image FK `field` with its feed rendition, so items cost no extra queries."""
+    images = get_image_model().objects.prefetch_renditions(FEED_IMAGE_SPEC)
+    return queryset.prefetch_related(Prefetch(field, queryset=images))
+
+
+class MediaRssFeed(Rss201rev2Feed):
+    """RSS 2.0 with full content and a Media RSS image per item."""
+
+    def rss_attributes(self):
+        return {**super().rss_attributes(), "xmlns:content": CONTENT_NS, "xmlns:media": MEDIA_NS}
+
+    def add_item_elements(self, handler, item):
+        super().add_item_elements(handler, item)
+        if item.get("content_html"):
+            handler.addQuickElement("content:encoded", item["content_html"])
+        if item.get("media"):
+            handler.addQuickElement("media:content", None, item["media"])
+
+
+class MediaAtomFeed(Atom1Feed):
+    """Atom 1.0 with full HTML content and a Media RSS image per entry."""
+
+    def root_attributes(self):
+        return {**super().root_attributes(), "xmlns:media": MEDIA_NS}
+
+    def add_item_elements(self, handler, item):
+        super().add_item_elements(handler, item)
+        if item.get("content_html"):
+            handler.addQuickElement("content", item["content_html"], {"type": "html"})
+        if item.get("media"):
+            handler.addQuickElement("media:content", None, item["media"])
+
+
+class PageFeed(Feed):
+    """A feed of pages listed under `index_page`; subclasses define `items()`.
+
+    Items are expected to have `in_brief`, a `body` StreamField and an image
+    attribute named by `image_attribute` (prefetched with `with_feed_images`).
+    """
+
+    feed_type = MediaRssFeed
+    image_attribute = "listing_image"
+    feed_title = None
+
+    def __init__(self, index_page, title=None):
+        super().__init__()
+        self.index_page = index_page
+        self.feed_title = title or self.feed_title or index_page.title
+
+    def __call__(self, request, *args, **kwargs):
+        self.request = request
+        self.base_url = request.build_absolute_uri("/")
+        return super().__call__(request, *args, **kwargs)
+
+    def title(self):
+        return f"{self.feed_title} | The Relationships Project"
+
+    def link(self):
+        return self.index_page.get_full_url(self.request)
+
+    def description(self):
+        return getattr(self.index_page, "in_brief", "") or self.feed_title
+
+    def feed_url(self):
+        return self.request.build_absolute_uri(self.request.path)
+
+    def item_title(self, item):
+        return item.title
+
+    def item_description(self, item):
+        return item.in_brief
+
+    def item_link(self, item):
+        return item.get_full_url(self.request)
+
+    def item_guid(self, item):
+        # The page's translation key is a UUID fixed at creation: it survives renames and moves.
+        return f"urn:uuid:{item.translation_key}"
+
+    item_guid_is_permalink = False
+
+    def item_pubdate(self, item):
+        return item.first_published_at
+
+    def item_updateddate(self, item):
+        return item.last_published_at
+
+    def item_image(self, item):
+        return getattr(item, self.image_attribute, None)
+
+    def item_rendition(self, item):
+        image = self.item_image(item)
+        return image.get_rendition(FEED_IMAGE_SPEC) if image else None
+
+    def item_content_html(self, item):
+        """The full body, rendered once per published revision and cached."""
+        key = f"feed-content:{item.pk}:{item.live_revision_id}:{self.base_url}"
+        html = cache.get(key) if item.live_revision_id else None
+        if html is None:
+            html = absolutise(item.body.render_as_block(), self.base_url)
+            cache.set(key, html, 60 * 60 * 24)
+        return html
+
+    def item_enclosures(self, item):
+        rendition = self.item_rendition(item)
+        if rendition is None:
+            return []
+        return [Enclosure(urljoin(self.base_url, rendition.url), str(rendition.file.size), "image/jpeg")]
+
+    def item_extra_kwargs(self, item):
+        extra = {"content_html": self.item_content_html(item)}
+        rendition = self.item_rendition(item)
+        if rendition is not None:
+            extra["media"] = {
+                "url": urljoin(self.base_url, rendition.url),
+                "type": "image/jpeg",
+                "medium": "image",
+                "width": str(rendition.width),
+                "height": str(rendition.height),
+            }
+        return extra
