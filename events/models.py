@@ -12,7 +12,7 @@ from django.utils.text import slugify
 
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, HelpPanel, InlinePanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
@@ -21,6 +21,10 @@ from wagtail.snippets.models import register_snippet
 
 from home.blocks import BodyBlock
 from home.models import ListingFieldsMixin
+
+from .calendar import calendar_response
+from .feeds import EventFeed
+from .structured_data import event_json_ld
 
 PAST_PER_PAGE = 12
 CALENDAR_PAST_WINDOW = datetime.timedelta(days=365)
@@ -112,9 +116,7 @@ class EventIndexPage(RoutablePageMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         context["upcoming_events"] = self.events().upcoming().for_listing()
         context["recent_events"] = self.events().past().for_listing()[:3]
-        context["series_list"] = EventSeries.objects.filter(
-            events__in=self.events().values("pk")
-        ).distinct()
+        context["series_list"] = EventSeries.objects.filter(events__in=self.events().values("pk")).distinct()
         context["webcal_url"] = "webcal://" + self.get_full_url(request).split("://", 1)[1] + "calendar.ics"
         return context
 
@@ -158,13 +160,15 @@ class EventIndexPage(RoutablePageMixin, Page):
             },
         )
 
-    @path("calendar.ics", name="calendar")
+    @re_path(r"^calendar\.ics/$", name="calendar")
     def calendar(self, request):
-        from .calendar import calendar_response
-
         now = timezone.now()
         events = self.events().filter(end__gt=now - CALENDAR_PAST_WINDOW).order_by("start", "pk")
         return calendar_response(request, events, name=self.title)
+
+    @path("feed/", name="feed")
+    def feed(self, request):
+        return EventFeed(self)(request)
 
 
 def _choice(value, options):
@@ -266,7 +270,9 @@ class EventPage(RoutablePageMixin, ListingFieldsMixin, Page):
         FieldPanel("body"),
         MultiFieldPanel(
             [
-                HelpPanel("These appear on the page once the event has ended, in place of the sign-up button."),
+                HelpPanel(
+                    "These appear on the page once the event has ended, in place of the sign-up button."
+                ),
                 FieldPanel("reflections"),
                 FieldPanel("recording_url"),
                 FieldPanel("slides_url"),
@@ -341,18 +347,14 @@ class EventPage(RoutablePageMixin, ListingFieldsMixin, Page):
         return f"{place} and online" if self.format == EventFormat.HYBRID else place
 
     def get_context(self, request, *args, **kwargs):
-        from .structured_data import event_json_ld
-
         context = super().get_context(request, *args, **kwargs)
         context["index_page"] = EventIndexPage.objects.parent_of(self).first()
         context["speakers"] = list(self.speakers.select_related("person"))
         context["json_ld"] = event_json_ld(self, request, context["speakers"])
         return context
 
-    @path("calendar.ics", name="calendar")
+    @re_path(r"^calendar\.ics/$", name="calendar")
     def calendar(self, request):
-        from .calendar import calendar_response
-
         return calendar_response(request, [self], name=self.title, filename=f"{self.slug}.ics")
 
 

@@ -7,12 +7,10 @@ from django.utils.safestring import mark_safe
 
 from home.models import SiteSettings
 
-from .models import EventFormat
-
 ATTENDANCE_MODES = {
-    EventFormat.ONLINE: "https://schema.org/OnlineEventAttendanceMode",
-    EventFormat.IN_PERSON: "https://schema.org/OfflineEventAttendanceMode",
-    EventFormat.HYBRID: "https://schema.org/MixedEventAttendanceMode",
+    "online": "https://schema.org/OnlineEventAttendanceMode",
+    "in_person": "https://schema.org/OfflineEventAttendanceMode",
+    "hybrid": "https://schema.org/MixedEventAttendanceMode",
 }
 JSON_SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
 
