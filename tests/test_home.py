@@ -4,14 +4,12 @@ import json
 
 from django.core.management import call_command
 from django.test import TestCase, override_settings
-
 from wagtail.documents.models import Document
 from wagtail.models import Page, Site
 from wagtail.rich_text import RichText
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from bs4 import BeautifulSoup
-
 from home.models import FooterLink, HomePage, MainMenuItem, NavigationSettings, SiteSettings, StandardPage
 from tests.base import SiteTestCase
 from tests.factories import ImageFactory, StandardPageFactory
@@ -72,9 +70,7 @@ class HomePageTests(SiteTestCase):
         draft = StandardPageFactory(parent=self.home, slug="draft", title="Draft feature", live=False)
         self.home.featured_items.create(page=live, sort_order=0)
         self.home.featured_items.create(page=draft, sort_order=1)
-        self.home.testimonials = [
-            ("testimonial", {"text": "Such strength from this group.", "context": "Member"})
-        ]
+        self.home.testimonials = [("testimonial", {"text": "Such strength from this group.", "context": "Member"})]
         self.home.save()
         html = self.client.get("/").content.decode()
         self.assertIn("Live feature", html)
@@ -102,10 +98,7 @@ class SharedBlockTests(SiteTestCase):
                     },
                 ),
                 ("quote", {"text": "The first mile.", "attribution": "David Robinson", "role": "Founder"}),
-                (
-                    "call_to_action",
-                    {"heading": "Join us", "text": "", "link_text": "Sign up", "page": target},
-                ),
+                ("call_to_action", {"heading": "Join us", "text": "", "link_text": "Sign up", "page": target}),
                 ("document", {"document": document, "title": ""}),
                 ("testimonial", {"text": "Phenomenal.", "name": "", "context": "Action learning"}),
                 ("accordion", {"items": [{"title": "What is it?", "body": RichText("<p>An answer.</p>")}]}),
@@ -149,9 +142,7 @@ class ChromeTests(SiteTestCase):
         about = StandardPageFactory(parent=self.home, slug="about", title="About us")
         navigation = NavigationSettings.load()
         MainMenuItem.objects.create(settings=navigation, link_text="About", link_page=about, sort_order=0)
-        FooterLink.objects.create(
-            settings=navigation, link_text="Privacy", link_url="https://example.org/privacy"
-        )
+        FooterLink.objects.create(settings=navigation, link_text="Privacy", link_url="https://example.org/privacy")
         site_settings = SiteSettings.load()
         site_settings.contact_email = "hello@example.org"
         site_settings.save()
