@@ -19,5 +19,5 @@ class EventFeed(PageFeed):
 
     def item_content_html(self, item):
         """When and where, ahead of the description, so a reader or newsletter has the essentials."""
-        details = render_to_string("events/includes/feed_details.html", {"event": item})
+        details = " ".join(render_to_string("events/includes/feed_details.html", {"event": item}).split())
         return details + super().item_content_html(item)

@@ -5,6 +5,8 @@ import json
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 
+from wagtail.models import Site
+
 from home.models import SiteSettings
 
 ATTENDANCE_MODES = {
@@ -18,7 +20,7 @@ JSON_SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0
 def event_json_ld(event, request, speakers):
     """The JSON-LD for one event, escaped for a <script> element; the joining link is never included."""
     url = event.get_full_url(request)
-    site_root = request.build_absolute_uri("/")
+    site_root = Site.find_for_request(request).root_url + "/"
     locations = []
     if event.is_in_person:
         locations.append(

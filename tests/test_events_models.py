@@ -49,25 +49,27 @@ class EventPageTreeTests(SiteTestCase):
         event = EventPageFactory(parent=self.index, slug="gathering")
         EventPageSpeakerFactory(page=event, role="Host")
         EventPagePartnerFactory(page=event, name="Habitus Collective")
+        form_data = nested_form_data(
+            {
+                "title": "A gathering",
+                "slug": "gathering",
+                "in_brief": "We meet.",
+                "start": "24/02/2025 13:00",
+                "end": "24/02/2025 14:15",
+                "format": "online",
+                "speakers": inline_formset([]),
+                "partners": inline_formset([]),
+                "body": streamfield([("paragraph", rich_text("<p>About it.</p>"))]),
+                "reflections": streamfield([]),
+            }
+        )
         self.assertPageIsRenderable(self.index)
         self.assertPageIsRenderable(event)
         self.assertPageIsRenderable(self.index, route_path="/past/")
-        self.assertPageIsEditable(
-            event,
-            nested_form_data(
-                {
-                    "title": "A gathering",
-                    "slug": "gathering",
-                    "in_brief": "We meet.",
-                    "start": "24/02/2025 13:00",
-                    "end": "24/02/2025 14:15",
-                    "format": "online",
-                    "speakers": inline_formset([]),
-                    "partners": inline_formset([]),
-                    "body": streamfield([]),
-                    "reflections": streamfield([]),
-                }
-            ),
+        self.assertPageIsEditable(event, form_data)
+        self.assertPageIsPreviewable(event, post_data=form_data)
+        self.assertPageIsPreviewable(
+            self.index, post_data={"title": "Convenings", "slug": "convenings", "intro": "Come along."}
         )
 
     def test_editor_creates_a_convening_in_uk_time(self):

@@ -263,6 +263,7 @@ class EventPageTests(EventViewTestCase):
         self.assertEqual(data["offers"]["url"], "https://forms.example/sign-up")
         self.assertEqual(data["performer"], [{"@type": "Person", "name": "Noreen Blanluet"}])
         self.assertEqual(data["url"], "http://localhost/convenings/coming-up/")
+        self.assertEqual(data["organizer"]["url"], "http://localhost/")
 
     def test_json_ld_for_in_person_and_hybrid(self):
         in_person = self.json_ld(self.in_person)

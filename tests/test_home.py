@@ -70,7 +70,9 @@ class HomePageTests(SiteTestCase):
         draft = StandardPageFactory(parent=self.home, slug="draft", title="Draft feature", live=False)
         self.home.featured_items.create(page=live, sort_order=0)
         self.home.featured_items.create(page=draft, sort_order=1)
-        self.home.testimonials = [("testimonial", {"text": "Such strength from this group.", "context": "Member"})]
+        self.home.testimonials = [
+            ("testimonial", {"text": "Such strength from this group.", "context": "Member"})
+        ]
         self.home.save()
         html = self.client.get("/").content.decode()
         self.assertIn("Live feature", html)
@@ -98,7 +100,10 @@ class SharedBlockTests(SiteTestCase):
                     },
                 ),
                 ("quote", {"text": "The first mile.", "attribution": "David Robinson", "role": "Founder"}),
-                ("call_to_action", {"heading": "Join us", "text": "", "link_text": "Sign up", "page": target}),
+                (
+                    "call_to_action",
+                    {"heading": "Join us", "text": "", "link_text": "Sign up", "page": target},
+                ),
                 ("document", {"document": document, "title": ""}),
                 ("testimonial", {"text": "Phenomenal.", "name": "", "context": "Action learning"}),
                 ("accordion", {"items": [{"title": "What is it?", "body": RichText("<p>An answer.</p>")}]}),
@@ -142,7 +147,9 @@ class ChromeTests(SiteTestCase):
         about = StandardPageFactory(parent=self.home, slug="about", title="About us")
         navigation = NavigationSettings.load()
         MainMenuItem.objects.create(settings=navigation, link_text="About", link_page=about, sort_order=0)
-        FooterLink.objects.create(settings=navigation, link_text="Privacy", link_url="https://example.org/privacy")
+        FooterLink.objects.create(
+            settings=navigation, link_text="Privacy", link_url="https://example.org/privacy"
+        )
         site_settings = SiteSettings.load()
         site_settings.contact_email = "hello@example.org"
         site_settings.save()
