@@ -125,8 +125,9 @@ class EventIndexPage(RoutablePageMixin, Page):
         events = self.events().past()
         years = [moment.year for moment in events.datetimes("start", "year", order="DESC")]
         series_list = list(EventSeries.objects.filter(events__in=events.values("pk")).distinct())
-        year = _choice(request.GET.get("year"), {str(y): y for y in years})
-        series = _choice(request.GET.get("series"), {s.slug: s for s in series_list})
+        # Only values offered in the form are honoured, so junk parameters simply show everything.
+        year = {str(y): y for y in years}.get(request.GET.get("year"))
+        series = {s.slug: s for s in series_list}.get(request.GET.get("series"))
         if year:
             events = events.filter(start__year=year)
         if series:
@@ -169,11 +170,6 @@ class EventIndexPage(RoutablePageMixin, Page):
     @path("feed/", name="feed")
     def feed(self, request):
         return EventFeed(self)(request)
-
-
-def _choice(value, options):
-    """The option a query parameter names, or None for missing and junk values."""
-    return options.get(value) if isinstance(value, str) else None
 
 
 class EventPage(RoutablePageMixin, ListingFieldsMixin, Page):
