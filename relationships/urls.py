@@ -14,6 +14,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("health/", health, name="health"),
+    path("c/", include("casestudies.urls")),
     path("sitemap.xml", sitemap, name="sitemap"),
 ]
 

@@ -48,8 +48,16 @@ def page(browser):
 @pytest.fixture
 def site_tree(transactional_db, live_server):
     """The site tree for browser tests, with the Site pointing at the live server's port."""
-    from wagtail.models import Site
+    from django.conf import settings
+    from django.utils.translation import get_supported_language_variant
 
+    from wagtail.models import Locale, Page, Site
+
+    # Each live-server test ends by flushing the database, rows made by migrations included
+    # (serialized rollback cannot help: Playwright's event loop gives tests another connection).
+    Locale.objects.get_or_create(language_code=get_supported_language_variant(settings.LANGUAGE_CODE))
+    if Page.get_first_root_node() is None:
+        Page.add_root(instance=Page(title="Root", slug="root"))
     home = build_site_tree()
     Site.objects.update(hostname="localhost", port=int(live_server.url.rsplit(":", 1)[1]))
     return home

@@ -4,12 +4,14 @@ import json
 
 from django.core.management import call_command
 from django.test import TestCase, override_settings
+
 from wagtail.documents.models import Document
 from wagtail.models import Page, Site
 from wagtail.rich_text import RichText
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from bs4 import BeautifulSoup
+
 from home.models import FooterLink, HomePage, MainMenuItem, NavigationSettings, SiteSettings, StandardPage
 from tests.base import SiteTestCase
 from tests.factories import ImageFactory, StandardPageFactory

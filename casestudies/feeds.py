@@ -1,0 +1,36 @@
+"""The Case Maker's RSS and Atom feeds of new stories, on the shared newsletter-grade base."""
+
+from django.core.cache import cache
+from django.template.loader import render_to_string
+
+from home.feeds import MediaAtomFeed, PageFeed, absolutise, with_feed_images
+
+FEED_LENGTH = 20
+
+
+class CaseStudyFeed(PageFeed):
+    """The newest live, public stories; each item carries the whole story, not only its body."""
+
+    def items(self):
+        stories = self.index_page.stories().select_related("storyteller").prefetch_related("sectors")
+        return with_feed_images(stories, "listing_image")[:FEED_LENGTH]
+
+    def item_author_name(self, item):
+        storyteller = item.get_storyteller()
+        return storyteller[0] if storyteller else None
+
+    def item_categories(self, item):
+        return [sector.name for sector in item.sectors.all()]
+
+    def item_content_html(self, item):
+        """What they did, what changed, evidence, quotes and the full story, cached per published revision."""
+        key = f"case-feed-content:{item.pk}:{item.live_revision_id}:{self.base_url}"
+        html = cache.get(key) if item.live_revision_id else None
+        if html is None:
+            html = absolutise(render_to_string("casestudies/feed_item.html", {"story": item}), self.base_url)
+            cache.set(key, html, 60 * 60 * 24)
+        return html
+
+
+class CaseStudyAtomFeed(CaseStudyFeed):
+    feed_type = MediaAtomFeed

@@ -1,0 +1,91 @@
+"""Glossary terms marked inside rich text, stored as <a linktype="glossary" id="<term page id>">.
+
+On the site a mark becomes a link to the term carrying its short definition, which
+static/js/glossary.js turns into an in-place disclosure. A term that is deleted,
+unpublished or private degrades to plain text. In the editor it is a Draftail entity
+chosen with Wagtail's page chooser, limited to glossary terms.
+"""
+
+from django.core.cache import cache
+from django.utils.html import format_html
+
+from wagtail.rich_text import LinkHandler
+
+LINKTYPE = "glossary"
+CACHE_KEY = "glossary-rich-text-terms"
+CACHE_TIMEOUT = 60 * 60
+
+
+def term_model():
+    from .models import GlossaryTermPage
+
+    return GlossaryTermPage
+
+
+def published_terms():
+    """{id: (title, url, short definition)} for every live, public term, cached between publishes.
+
+    Rendering any number of marks then costs no queries; glossary.signals clears the cache
+    whenever a term (or the glossary page above it) changes.
+    """
+    terms = cache.get(CACHE_KEY)
+    if terms is None:
+        terms = {
+            term.pk: (term.title, term.url, term.short_definition)
+            for term in term_model().objects.live().public().order_by()
+        }
+        cache.set(CACHE_KEY, terms, CACHE_TIMEOUT)
+    return terms
+
+
+def forget_published_terms():
+    cache.delete(CACHE_KEY)
+
+
+def parse_id(value):
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
+class GlossaryLinkHandler(LinkHandler):
+    """Renders glossary marks on the site and reports them to Wagtail's reference index."""
+
+    identifier = LINKTYPE
+
+    @staticmethod
+    def get_model():
+        return term_model()
+
+    @classmethod
+    def expand_db_attributes(cls, attrs):
+        return cls.expand_db_attributes_many([attrs])[0]
+
+    @classmethod
+    def expand_db_attributes_many(cls, attrs_list):
+        terms = published_terms()
+        tags = []
+        for attrs in attrs_list:
+            term = terms.get(parse_id(attrs.get("id")))
+            if term is None:
+                # Wagtail's own convention for a link whose target has gone: no href, so no link.
+                tags.append("<a>")
+                continue
+            title, url, definition = term
+            tags.append(
+                format_html(
+                    '<a class="glossary-term" href="{}" data-term="{}" data-definition="{}">',
+                    url,
+                    title,
+                    definition,
+                )
+            )
+        return tags
+
+    @classmethod
+    def extract_references(cls, attrs):
+        # The model path ends in the link type, so usage lists can tell marks from other links.
+        term_id = parse_id(attrs.get("id"))
+        if term_id is not None:
+            yield term_model(), str(term_id), LINKTYPE, LINKTYPE
