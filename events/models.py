@@ -1,40 +1,380 @@
 """Convenings: online talks and in-person gatherings, before and after they happen."""
 
-from django.db import models
+import datetime
+import uuid
 
-from wagtail.admin.panels import FieldPanel
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db import models
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from django.utils.text import slugify
+
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, HelpPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.models import Orderable, Page, PageManager
+from wagtail.query import PageQuerySet
 from wagtail.search import index
+from wagtail.snippets.models import register_snippet
 
 from home.blocks import BodyBlock
 from home.models import ListingFieldsMixin
 
+from .calendar import calendar_response
+from .feeds import EventFeed
+from .structured_data import event_json_ld
 
-class EventIndexPage(Page):
-    """The convenings programme at /convenings/."""
+PAST_PER_PAGE = 12
+CALENDAR_PAST_WINDOW = datetime.timedelta(days=365)
+UK_TIME_HELP = "UK time (Europe/London): GMT in winter, BST in summer."
+
+
+class EventStatus(models.TextChoices):
+    """Where an event stands relative to the clock; never stored, always derived."""
+
+    UPCOMING = "upcoming", "Upcoming"
+    HAPPENING = "happening", "Happening now"
+    PAST = "past", "Past"
+
+
+class EventFormat(models.TextChoices):
+    ONLINE = "online", "Online"
+    IN_PERSON = "in_person", "In person"
+    HYBRID = "hybrid", "Hybrid (in person and online)"
+
+
+@register_snippet
+class EventSeries(index.Indexed, models.Model):
+    """A run of related convenings, such as the Relational Councils Network or the Book Club."""
+
+    name = models.CharField(max_length=120, unique=True)
+    slug = models.SlugField(
+        max_length=120, unique=True, blank=True, help_text="Used in the series' web address."
+    )
+    description = models.TextField(
+        blank=True, max_length=600, help_text="Two or three sentences shown on the series page."
+    )
+
+    search_fields = [index.SearchField("name", boost=2), index.AutocompleteField("name")]
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = "convening series"
+        verbose_name_plural = "convening series"
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = slugify(self.name)
+        super().save(*args, **kwargs)
+
+
+class EventPageQuerySet(PageQuerySet):
+    """Event queries that split the programme by the clock."""
+
+    def upcoming(self, now=None):
+        """Events that have not yet ended (including those happening now), soonest first."""
+        return self.filter(end__gt=now or timezone.now()).order_by("start", "pk")
+
+    def past(self, now=None):
+        """Events that have ended, most recent first."""
+        return self.filter(end__lte=now or timezone.now()).order_by("-start", "-pk")
+
+    def for_listing(self):
+        """Events with what a listing card shows fetched up front."""
+        return self.select_related("series", "listing_image").prefetch_related("listing_image__renditions")
+
+
+class EventIndexPage(RoutablePageMixin, Page):
+    """The convenings programme at /convenings/, with its archive, series pages, calendar and feed."""
+
+    intro = models.TextField(
+        blank=True,
+        max_length=500,
+        help_text="A sentence or two above the upcoming convenings; also the page's description.",
+    )
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["events.EventPage"]
     max_count = 1
 
+    def get_meta_description(self):
+        return self.search_description or self.intro
 
-class EventPage(ListingFieldsMixin, Page):
+    def events(self):
+        """Every public convening under this page."""
+        return EventPage.objects.child_of(self).live().public()
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["upcoming_events"] = self.events().upcoming().for_listing()
+        context["recent_events"] = self.events().past().for_listing()[:3]
+        context["series_list"] = EventSeries.objects.filter(events__in=self.events().values("pk")).distinct()
+        context["webcal_url"] = "webcal://" + self.get_full_url(request).split("://", 1)[1] + "calendar.ics"
+        return context
+
+    @path("past/", name="past")
+    def past_events(self, request):
+        events = self.events().past()
+        years = [moment.year for moment in events.datetimes("start", "year", order="DESC")]
+        series_list = list(EventSeries.objects.filter(events__in=events.values("pk")).distinct())
+        # Only values offered in the form are honoured, so junk parameters simply show everything.
+        year = {str(y): y for y in years}.get(request.GET.get("year"))
+        series = {s.slug: s for s in series_list}.get(request.GET.get("series"))
+        if year:
+            events = events.filter(start__year=year)
+        if series:
+            events = events.filter(series=series)
+        events = events.for_listing()
+        return self.render(
+            request,
+            template="events/event_archive.html",
+            context_overrides={
+                "events": Paginator(events, PAST_PER_PAGE).get_page(request.GET.get("page")),
+                "years": years,
+                "year": year,
+                "series_list": series_list,
+                "series": series,
+                "canonical_suffix": "past/",
+            },
+        )
+
+    @path("series/<slug:slug>/", name="series")
+    def series_events(self, request, slug):
+        series = get_object_or_404(EventSeries, slug=slug)
+        events = self.events().filter(series=series).for_listing()
+        return self.render(
+            request,
+            template="events/event_series.html",
+            context_overrides={
+                "series": series,
+                "upcoming_events": events.upcoming(),
+                "events": Paginator(events.past(), PAST_PER_PAGE).get_page(request.GET.get("page")),
+                "canonical_suffix": f"series/{series.slug}/",
+            },
+        )
+
+    @re_path(r"^calendar\.ics/$", name="calendar")
+    def calendar(self, request):
+        now = timezone.now()
+        events = self.events().filter(end__gt=now - CALENDAR_PAST_WINDOW).order_by("start", "pk")
+        return calendar_response(request, events, name=self.title)
+
+    @path("feed/", name="feed")
+    def feed(self, request):
+        return EventFeed(self)(request)
+
+
+class EventPage(RoutablePageMixin, ListingFieldsMixin, Page):
     """One convening, announced ahead and carrying its reflections afterwards."""
 
-    start = models.DateTimeField(help_text="Date and time in UK time (Europe/London).")
-    end = models.DateTimeField(help_text="Date and time in UK time (Europe/London).")
-    body = StreamField(BodyBlock(), blank=True)
+    uid = models.UUIDField(
+        "calendar identifier",
+        default=uuid.uuid4,
+        unique=True,
+        editable=False,
+        help_text="Identifies this event in people's calendars; never changes.",
+    )
+    sequence = models.PositiveIntegerField(
+        default=0,
+        editable=False,
+        help_text="Counts changes to the times, so calendars replace the old entry.",
+    )
+    start = models.DateTimeField(help_text=f"When it starts, in {UK_TIME_HELP}")
+    end = models.DateTimeField(help_text=f"When it ends, in {UK_TIME_HELP}")
+    format = models.CharField(max_length=20, choices=EventFormat.choices, default=EventFormat.ONLINE)
+    venue_name = models.CharField(
+        max_length=200, blank=True, help_text="Required for in-person and hybrid events, e.g. The Yard"
+    )
+    venue_address = models.TextField(
+        blank=True, max_length=400, help_text="Street address and town, one part per line."
+    )
+    joining_link = models.URLField(
+        blank=True,
+        max_length=500,
+        help_text=(
+            "The Zoom or Teams link. It is never shown on the website, in feeds or in calendars: "
+            "it is emailed to people who have registered."
+        ),
+    )
+    registration_url = models.URLField(
+        "sign-up link",
+        blank=True,
+        max_length=500,
+        help_text="Where people register, e.g. an Eventbrite or form page. Hidden once the event is over.",
+    )
+    attendance = models.CharField(
+        "capacity or attendance",
+        max_length=80,
+        blank=True,
+        help_text="Optional, e.g. '40 places' before the event or '120 practitioners' after it.",
+    )
+    series = models.ForeignKey(
+        EventSeries,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="events",
+        help_text="Optional: the series this convening belongs to.",
+    )
+    body = StreamField(BodyBlock(), blank=True, help_text="What the convening is about and who it is for.")
+    reflections = StreamField(
+        BodyBlock(),
+        blank=True,
+        help_text="What happened and what we learned. Shown once the event has ended.",
+    )
+    recording_url = models.URLField("recording link", blank=True, max_length=500)
+    slides_url = models.URLField("slides or notes link", blank=True, max_length=500)
 
-    search_fields = [*Page.search_fields, *ListingFieldsMixin.search_fields, index.SearchField("body")]
+    objects = PageManager.from_queryset(EventPageQuerySet)()
+
+    search_fields = [
+        *Page.search_fields,
+        *ListingFieldsMixin.search_fields,
+        index.SearchField("body"),
+        index.SearchField("reflections"),
+        index.SearchField("venue_name"),
+        index.FilterField("start"),
+        index.FilterField("end"),
+    ]
     content_panels = [
         *Page.content_panels,
         FieldPanel("in_brief"),
-        FieldPanel("start"),
-        FieldPanel("end"),
+        MultiFieldPanel([FieldPanel("start"), FieldPanel("end")], heading="When"),
+        MultiFieldPanel(
+            [
+                FieldPanel("format"),
+                FieldPanel("venue_name"),
+                FieldPanel("venue_address"),
+                FieldPanel("joining_link"),
+            ],
+            heading="Where",
+        ),
+        MultiFieldPanel(
+            [FieldPanel("registration_url"), FieldPanel("attendance"), FieldPanel("series")],
+            heading="Taking part",
+        ),
+        InlinePanel("speakers", label="Speaker or host", heading="Speakers and hosts"),
+        InlinePanel("partners", label="Partner organisation", heading="Partner organisations"),
         FieldPanel("body"),
+        MultiFieldPanel(
+            [
+                HelpPanel(
+                    "These appear on the page once the event has ended, in place of the sign-up button."
+                ),
+                FieldPanel("reflections"),
+                FieldPanel("recording_url"),
+                FieldPanel("slides_url"),
+            ],
+            heading="After the event",
+        ),
     ]
     promote_panels = [*Page.promote_panels, *ListingFieldsMixin.promote_panels]
 
     parent_page_types = ["events.EventIndexPage"]
     subpage_types = []
+    exclude_fields_in_copy = ["uid", "sequence"]
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.start and self.end and self.end <= self.start:
+            errors["end"] = "The end must be after the start."
+        if self.format in (EventFormat.IN_PERSON, EventFormat.HYBRID) and not self.venue_name:
+            errors["venue_name"] = "Say where people should go."
+        if errors:
+            raise ValidationError(errors)
+
+    def save(self, *args, **kwargs):
+        """Bump the calendar SEQUENCE whenever the stored times change, so subscribers see the move."""
+        update_fields = kwargs.get("update_fields")
+        times_saved = update_fields is None or {"start", "end"} & set(update_fields)
+        if self.pk and times_saved:
+            stored = type(self).objects.filter(pk=self.pk).values("start", "end", "sequence").first()
+            if stored and (stored["start"], stored["end"]) != (self.start, self.end):
+                self.sequence = stored["sequence"] + 1
+                if update_fields is not None:
+                    kwargs["update_fields"] = [*update_fields, "sequence"]
+        return super().save(*args, **kwargs)
+
+    def with_content_json(self, content):
+        """Keep the calendar identity from the live row; a revision never carries it back in time."""
+        page = super().with_content_json(content)
+        page.uid = self.uid
+        page.sequence = self.sequence
+        return page
+
+    def status_at(self, now):
+        if now < self.start:
+            return EventStatus.UPCOMING
+        if now < self.end:
+            return EventStatus.HAPPENING
+        return EventStatus.PAST
+
+    @property
+    def status(self):
+        return self.status_at(timezone.now())
+
+    @property
+    def is_past(self):
+        return self.status == EventStatus.PAST
+
+    @property
+    def is_online(self):
+        return self.format in (EventFormat.ONLINE, EventFormat.HYBRID)
+
+    @property
+    def is_in_person(self):
+        return self.format in (EventFormat.IN_PERSON, EventFormat.HYBRID)
+
+    @property
+    def location_text(self):
+        """A one-line location for calendars and feeds; the joining link never appears here."""
+        if not self.is_in_person:
+            return "Online"
+        place = ", ".join(filter(None, [self.venue_name, *self.venue_address.splitlines()]))
+        return f"{place} and online" if self.format == EventFormat.HYBRID else place
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["index_page"] = EventIndexPage.objects.parent_of(self).first()
+        context["speakers"] = list(self.speakers.select_related("person"))
+        context["json_ld"] = event_json_ld(self, request, context["speakers"])
+        return context
+
+    @re_path(r"^calendar\.ics/$", name="calendar")
+    def calendar(self, request):
+        return calendar_response(request, [self], name=self.title, filename=f"{self.slug}.ics")
+
+
+class EventPageSpeaker(Orderable):
+    """Someone speaking at or hosting a convening, in running order."""
+
+    page = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="speakers")
+    person = models.ForeignKey("home.Person", on_delete=models.CASCADE, related_name="+")
+    role = models.CharField(max_length=80, blank=True, help_text="e.g. Host, Kitchen Table Guest, Speaker")
+
+    panels = [FieldPanel("person"), FieldPanel("role")]
+
+    def __str__(self):
+        return f"{self.person} ({self.role})" if self.role else str(self.person)
+
+
+class EventPagePartner(Orderable):
+    """An organisation that co-hosted or supported a convening."""
+
+    page = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="partners")
+    name = models.CharField(max_length=120)
+    url = models.URLField("website", blank=True)
+
+    panels = [FieldPanel("name"), FieldPanel("url")]
+
+    def __str__(self):
+        return self.name

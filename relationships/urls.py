@@ -3,6 +3,7 @@ from django.urls import include, path, re_path
 from django.views.static import serve
 
 from wagtail import urls as wagtail_urls
+from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
@@ -24,4 +25,8 @@ if settings.SERVE_MEDIA:
         re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}),
     ]
 
-urlpatterns += [path("", include(wagtail_urls))]
+urlpatterns += [
+    # Calendar files keep their .ics name (no trailing slash); the pages' own routes serve them.
+    re_path(r"^((?:[\w\-]+/)*calendar\.ics)$", wagtail_views.serve, name="wagtail_serve_calendar"),
+    path("", include(wagtail_urls)),
+]

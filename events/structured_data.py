@@ -1,0 +1,62 @@
+"""schema.org Event JSON-LD, so search engines and calendars can read a convening's essentials."""
+
+import json
+
+from django.utils import timezone
+from django.utils.safestring import mark_safe
+
+from wagtail.models import Site
+
+from home.models import SiteSettings
+
+ATTENDANCE_MODES = {
+    "online": "https://schema.org/OnlineEventAttendanceMode",
+    "in_person": "https://schema.org/OfflineEventAttendanceMode",
+    "hybrid": "https://schema.org/MixedEventAttendanceMode",
+}
+JSON_SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
+
+
+def event_json_ld(event, request, speakers):
+    """The JSON-LD for one event, escaped for a <script> element; the joining link is never included."""
+    url = event.get_full_url(request)
+    site_root = Site.find_for_request(request).root_url + "/"
+    locations = []
+    if event.is_in_person:
+        locations.append(
+            {
+                "@type": "Place",
+                "name": event.venue_name,
+                "address": ", ".join(event.venue_address.splitlines()) or event.venue_name,
+            }
+        )
+    if event.is_online:
+        locations.append({"@type": "VirtualLocation", "url": event.registration_url or url})
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Event",
+        "name": event.title,
+        "description": event.in_brief,
+        "url": url,
+        "startDate": timezone.localtime(event.start).isoformat(),
+        "endDate": timezone.localtime(event.end).isoformat(),
+        "eventStatus": "https://schema.org/EventScheduled",
+        "eventAttendanceMode": ATTENDANCE_MODES[event.format],
+        "location": locations[0] if len(locations) == 1 else locations,
+        "organizer": {
+            "@type": "Organization",
+            "name": SiteSettings.load(request_or_site=request).organisation_name,
+            "url": site_root,
+        },
+    }
+    if speakers:
+        data["performer"] = [{"@type": "Person", "name": speaker.person.name} for speaker in speakers]
+    if event.registration_url and not event.is_past:
+        data["offers"] = {
+            "@type": "Offer",
+            "url": event.registration_url,
+            "availability": "https://schema.org/InStock",
+        }
+    if event.series_id:
+        data["superEvent"] = {"@type": "EventSeries", "name": event.series.name}
+    return mark_safe(json.dumps(data, ensure_ascii=False).translate(JSON_SCRIPT_ESCAPES))  # noqa: S308
