@@ -258,7 +258,7 @@ ADMIN_CONTENT_SECURITY_POLICY = {
         "default-src": [SELF],
         "script-src": [SELF, "'unsafe-inline'"],
         "style-src": [SELF, "'unsafe-inline'"],
-        "img-src": [SELF, "data:", "blob:", "https://www.gravatar.com", *MEDIA_ORIGINS],
+        "img-src": [SELF, "data:", "blob:", *MEDIA_ORIGINS],
         "media-src": [SELF, *MEDIA_ORIGINS],
         "connect-src": [SELF, "https://releases.wagtail.org"],
         "frame-src": [SELF, *EMBED_FRAME_ORIGINS],
@@ -282,6 +282,8 @@ LOGGING = {
 WAGTAIL_SITE_NAME = "The Relationships Project"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAIL_I18N_ENABLED = False
+# No Gravatar: editors' email hashes stay private and the admin loads no third-party images.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILSEARCH_BACKENDS = {
     # The database backend picks SQLite FTS5 or PostgreSQL full text by itself.
     "default": {"BACKEND": "wagtail.search.backends.database"},
