@@ -6,10 +6,9 @@ from django.conf import settings
 from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse
 from django.template import loader
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
 from django.utils.cache import add_never_cache_headers
 from django.utils.deprecation import MiddlewareMixin
-from django.utils.functional import cached_property
 
 from csp.middleware import CSPMiddleware
 from csp.utils import default_config
@@ -39,14 +38,19 @@ class SiteCSPMiddleware(CSPMiddleware):
     path), get ADMIN_CONTENT_SECURITY_POLICY; per-view decorators still win.
     """
 
-    @cached_property
-    def admin_prefix(self):
-        return reverse("wagtailadmin_home")
+    @staticmethod
+    def in_admin(request):
+        if getattr(request, "is_dummy", False):
+            return True
+        try:
+            admin_prefix = reverse("wagtailadmin_home", urlconf=getattr(request, "urlconf", None))
+        except NoReverseMatch:
+            return False
+        return request.path_info.startswith(admin_prefix)
 
     def get_policy_parts(self, request, response, report_only=False):
         parts = super().get_policy_parts(request, response, report_only)
-        in_admin = request.path_info.startswith(self.admin_prefix) or getattr(request, "is_dummy", False)
-        if not report_only and parts.config is None and in_admin:
+        if not report_only and parts.config is None and self.in_admin(request):
             parts.config = default_config(settings.ADMIN_CONTENT_SECURITY_POLICY["DIRECTIVES"])
         return parts
 
