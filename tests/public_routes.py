@@ -6,6 +6,13 @@ When a content area lands, add its routes and query parameters here and build it
 
 from tests.base import build_site_tree
 from tests.factories import StandardPageFactory
+from tests.factories_casestudies import (
+    CaseMakerPageFactory,
+    CaseMakerSectionPageFactory,
+    CaseStudyPageFactory,
+    EnablerFactory,
+    SectorFactory,
+)
 
 PUBLIC_ROUTES = (
     "/",
@@ -21,6 +28,14 @@ PUBLIC_ROUTES = (
     "/convenings/",
     "/convenings/calendar.ics",
     "/case-maker/",
+    "/case-maker/stories/",
+    "/case-maker/cards/",
+    "/case-maker/feed/",
+    "/case-maker/feed/atom/",
+    "/case-maker/why-relationships/",
+    "/case-maker/the-street-lunch/",
+    "/case-maker/the-street-lunch/card/",
+    "/c/str33t/",
     "/glossary/",
     "/documents/1/report.pdf",
     "/media/original_images/missing.jpg",
@@ -46,6 +61,10 @@ PUBLIC_QUERY_PARAMS = (
     "utm_source",
     "preview",
     "next",
+    "sector",
+    "scale",
+    "enabler",
+    "paper",
 )
 
 
@@ -54,4 +73,13 @@ def build_public_site():
     home = build_site_tree()
     about = StandardPageFactory(parent=home, title="About us", slug="about")
     StandardPageFactory(parent=about, title="Our team", slug="team")
+    case_maker = CaseMakerPageFactory(parent=home)
+    CaseMakerSectionPageFactory(parent=case_maker, slug="why-relationships")
+    CaseStudyPageFactory(
+        parent=case_maker,
+        slug="the-street-lunch",
+        short_code="str33t",
+        sectors=[SectorFactory(slug="education")],
+        enablers=[EnablerFactory(slug="time")],
+    )
     return home
