@@ -48,8 +48,17 @@ def page(browser):
 @pytest.fixture
 def site_tree(transactional_db, live_server):
     """The site tree for browser tests, with the Site pointing at the live server's port."""
-    from wagtail.models import Site
+    from django.conf import settings
+    from django.utils.translation import get_supported_language_variant
 
+    from wagtail.models import Collection, Locale, Page, Site
+
+    # An earlier browser test's flush also removed the rows Wagtail's migrations seed.
+    Locale.objects.get_or_create(language_code=get_supported_language_variant(settings.LANGUAGE_CODE))
+    if Page.get_first_root_node() is None:
+        Page.add_root(title="Root", slug="root")
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
     home = build_site_tree()
     Site.objects.update(hostname="localhost", port=int(live_server.url.rsplit(":", 1)[1]))
     return home
