@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 PG_URL ?= postgres://postgres@127.0.0.1:5432/relationships
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run test setup demo serve dev lint check test-sqlite test-postgres test-browser browser reindex bench clean
+.PHONY: run test setup demo serve dev lint check audit test-sqlite test-postgres test-browser browser reindex bench clean
 
 $(BIN)/activate: requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -32,8 +32,8 @@ reindex: setup
 	$(BIN)/python manage.py update_index
 
 ## make test: every check CI runs
-test: setup lint check test-sqlite test-postgres test-browser
-	@echo "All checks passed: lint, system checks, migrations, SQLite, PostgreSQL and Chromium."
+test: setup lint check audit test-sqlite test-postgres test-browser
+	@echo "All checks passed: lint, system checks, migrations, dependency audit, SQLite, PostgreSQL and Chromium."
 
 lint:
 	$(BIN)/ruff check .
@@ -43,6 +43,11 @@ lint:
 check:
 	DJANGO_SETTINGS_MODULE=relationships.settings.test $(BIN)/python manage.py check
 	DJANGO_SETTINGS_MODULE=relationships.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
+
+## make audit: fails on a known vulnerability in any installed dependency, or if one cannot be audited
+audit: setup
+	@echo "== Dependency audit (pip-audit) =="
+	$(BIN)/pip-audit --strict --progress-spinner off
 
 test-sqlite:
 	@echo "== Test suite on SQLite =="

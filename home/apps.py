@@ -1,4 +1,7 @@
+import warnings
+
 from django.apps import AppConfig
+from django.conf import settings
 
 
 class HomeConfig(AppConfig):
@@ -8,3 +11,19 @@ class HomeConfig(AppConfig):
 
     def ready(self):
         from . import signals  # noqa: F401
+
+        limit_image_pixels()
+
+
+def limit_image_pixels():
+    """Make Pillow refuse images over the upload pixel limit as soon as it reads their header.
+
+    Wagtail checks WAGTAILIMAGES_MAX_IMAGE_PIXELS only after decoding the whole image, so a
+    decompression bomb under Pillow's own, much higher limit would be inflated in memory first.
+    """
+    from PIL import Image
+
+    # Pillow raises DecompressionBombError above twice MAX_IMAGE_PIXELS and only warns below it;
+    # the error, unlike a warning filter, holds under any runner, so halve the limit and mute the warning.
+    Image.MAX_IMAGE_PIXELS = settings.WAGTAILIMAGES_MAX_IMAGE_PIXELS // 2
+    warnings.filterwarnings("ignore", category=Image.DecompressionBombWarning)

@@ -1,8 +1,29 @@
 """Operational endpoints that sit outside the page tree."""
 
+import json
+import logging
+from datetime import UTC, timedelta
+
+from django.conf import settings
 from django.db import DatabaseError, connection
-from django.http import JsonResponse
-from django.views.decorators.cache import never_cache
+from django.http import HttpResponse, HttpResponseBadRequest, JsonResponse
+from django.utils import timezone
+from django.views.decorators.cache import cache_control, never_cache
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_GET, require_POST
+
+CSP_REPORT_MAX_BYTES = 8 * 1024
+CSP_REPORT_FIELDS = (
+    "document-uri",
+    "documentURL",
+    "blocked-uri",
+    "blockedURL",
+    "effective-directive",
+    "effectiveDirective",
+)
+SECURITY_TXT_LIFETIME = timedelta(days=180)
+
+csp_logger = logging.getLogger("csp.reports")
 
 
 @never_cache
@@ -15,3 +36,46 @@ def health(request):
     except DatabaseError:
         return JsonResponse({"status": "unhealthy", "database": "unavailable"}, status=503)
     return JsonResponse({"status": "ok", "database": "ok"})
+
+
+@csrf_exempt
+@require_POST
+def csp_report(request):
+    """Log Content-Security-Policy violations that browsers send, reading at most a few kilobytes.
+
+    Accepts both the legacy `report-uri` body and the Reporting API's list of reports.
+    """
+    declared = request.META.get("CONTENT_LENGTH") or "0"
+    if not declared.isdigit() or int(declared) > CSP_REPORT_MAX_BYTES:
+        return HttpResponse(status=413)
+    body = request.read(CSP_REPORT_MAX_BYTES + 1)
+    if len(body) > CSP_REPORT_MAX_BYTES:
+        return HttpResponse(status=413)
+    try:
+        payload = json.loads(body)
+    except ValueError:
+        return HttpResponseBadRequest("Expected a JSON violation report.")
+    reports = payload if isinstance(payload, list) else [payload]
+    for report in reports[:10]:
+        if not isinstance(report, dict):
+            return HttpResponseBadRequest("Expected a JSON violation report.")
+        details = report.get("csp-report") or report.get("body") or {}
+        if not isinstance(details, dict):
+            return HttpResponseBadRequest("Expected a JSON violation report.")
+        fields = {key: str(details[key])[:300] for key in CSP_REPORT_FIELDS if key in details}
+        csp_logger.warning("CSP violation %s", json.dumps(fields, sort_keys=True))
+    return HttpResponse(status=204)
+
+
+@require_GET
+@cache_control(max_age=86400, public=True)
+def security_txt(request):
+    """RFC 9116 contact details for security researchers; Expires always lies in the future."""
+    expires = (timezone.now() + SECURITY_TXT_LIFETIME).replace(microsecond=0)
+    lines = [
+        f"Contact: {settings.SECURITY_CONTACT}",
+        f"Expires: {expires.astimezone(UTC).strftime('%Y-%m-%dT%H:%M:%SZ')}",
+        "Preferred-Languages: en",
+        f"Canonical: {request.build_absolute_uri(request.path)}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

@@ -8,7 +8,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from home.views import health
+from home.views import csp_report, health, security_txt
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -16,6 +16,8 @@ urlpatterns = [
     path("health/", health, name="health"),
     path("c/", include("casestudies.urls")),
     path("search/", include("search.urls")),
+    path("csp-report/", csp_report, name="csp_report"),
+    path(".well-known/security.txt", security_txt, name="security_txt"),
     path("sitemap.xml", sitemap, name="sitemap"),
 ]
 

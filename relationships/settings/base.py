@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 PROJECT_DIR = BASE_DIR / "relationships"
@@ -63,6 +64,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "home.middleware.PermissionsPolicyMiddleware",
+    "home.middleware.SiteCSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -73,6 +76,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "home.middleware.DatabaseUnavailableMiddleware",
 ]
 
 ROOT_URLCONF = "relationships.urls"
@@ -191,11 +195,81 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
+# Wagtail's admin reads the token from the page, never from the cookie.
+CSRF_COOKIE_HTTPONLY = True
 CSRF_COOKIE_SAMESITE = "Lax"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+PERMISSIONS_POLICY = ", ".join(
+    f"{feature}=()"
+    for feature in (
+        "accelerometer",
+        "browsing-topics",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "hid",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "serial",
+        "usb",
+    )
+)
+SECURITY_CONTACT = os.environ.get("SECURITY_CONTACT", "mailto:hello@relationshipsproject.org")
+
+# Content Security Policy. Inline scripts need nonce="{{ request.csp_nonce }}".
+# The inline <style> of 500.html is allowed by its hash (tests check it still matches).
+ERROR_PAGE_STYLE_HASH = "'sha256-9+SP86mxXJC4rujxsz0MZzfP+C1EdcNR5ujukbzgCM0='"
+# Media from S3 or a CDN is allowed by origin, e.g. CSP_MEDIA_ORIGINS=https://media.example.org
+MEDIA_ORIGINS = env_list("CSP_MEDIA_ORIGINS")
+if os.environ.get("AWS_S3_CUSTOM_DOMAIN"):
+    MEDIA_ORIGINS.append(f"https://{os.environ['AWS_S3_CUSTOM_DOMAIN']}")
+# Video players that editors embed with the embed block.
+EMBED_FRAME_ORIGINS = [
+    "https://www.youtube-nocookie.com",
+    "https://www.youtube.com",
+    "https://player.vimeo.com",
+]
+CSP_REPORT_PATH = "/csp-report/"
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF, ERROR_PAGE_STYLE_HASH],
+        "img-src": [SELF, "data:", *MEDIA_ORIGINS],
+        "media-src": [SELF, *MEDIA_ORIGINS],
+        "frame-src": EMBED_FRAME_ORIGINS,
+        "object-src": [NONE],
+        "frame-ancestors": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "report-uri": [CSP_REPORT_PATH],
+        "report-to": "csp",
+    }
+}
+# Wagtail's admin ships inline scripts and styles and frames its own previews (see home.middleware).
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, "'unsafe-inline'"],
+        "style-src": [SELF, "'unsafe-inline'"],
+        "img-src": [SELF, "data:", "blob:", *MEDIA_ORIGINS],
+        "media-src": [SELF, *MEDIA_ORIGINS],
+        "connect-src": [SELF, "https://releases.wagtail.org"],
+        "frame-src": [SELF, *EMBED_FRAME_ORIGINS],
+        "object-src": [NONE],
+        "frame-ancestors": [SELF],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "report-uri": [CSP_REPORT_PATH],
+        "report-to": "csp",
+    }
+}
 
 LOGGING = {
     "version": 1,
@@ -208,6 +282,8 @@ LOGGING = {
 WAGTAIL_SITE_NAME = "The Relationships Project"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAIL_I18N_ENABLED = False
+# No Gravatar: editors' email hashes stay private and the admin loads no third-party images.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 if os.environ.get("SEARCH_BACKEND_URL"):
     # A site that outgrows its database's full-text search points this at OpenSearch (needs the
     # opensearch-py package) or Elasticsearch (SEARCH_BACKEND=wagtail.search.backends.elasticsearch8
@@ -228,6 +304,10 @@ else:
     }
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# Always serve documents through Django, so collection privacy is enforced whatever the storage,
+# and always as downloads (with nosniff and `default-src 'none'` from Wagtail's view).
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+WAGTAILDOCS_INLINE_CONTENT_TYPES = []
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]

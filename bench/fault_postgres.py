@@ -1,0 +1,293 @@
+"""PostgreSQL outage under load: gunicorn with production settings keeps answering fast with the
+static 503 page while the database is stopped, /health/ says so, and the site recovers by itself.
+
+Uses a dedicated database on the local server, stops and starts the cluster with pg_ctlcluster,
+talks to 127.0.0.1 only, and always restarts PostgreSQL and stops gunicorn on the way out.
+Run as a user allowed to use pg_ctlcluster:  python bench/fault_postgres.py
+Environment: PG_CLUSTER (main), PG_VERSION (the one in /etc/postgresql), PG_PORT (5432),
+FAULT_DB (rel_fault), OUTAGE_SECONDS (8).
+"""
+
+import os
+import re
+import secrets
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import psycopg
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+PG_VERSION = os.environ.get("PG_VERSION") or sorted(os.listdir("/etc/postgresql"))[-1]
+PG_CLUSTER = os.environ.get("PG_CLUSTER", "main")
+PG_PORT = int(os.environ.get("PG_PORT", "5432"))
+FAULT_DB = os.environ.get("FAULT_DB", "rel_fault")
+OUTAGE_SECONDS = float(os.environ.get("OUTAGE_SECONDS", "8"))
+CONNECT_TIMEOUT = 3  # DB_CONNECT_TIMEOUT given to the site below
+FAIL_FAST_LIMIT = CONNECT_TIMEOUT + 2
+RECOVERY_LIMIT = 10
+LOAD_THREADS = 6
+ERROR_PAGE_TEXT = b"Sorry, something went wrong"
+
+
+def log(message):
+    print(f"[{time.strftime('%H:%M:%S')}] {message}", flush=True)
+
+
+def pg_ctl(action):
+    subprocess.run(
+        ["pg_ctlcluster", "--skip-systemctl-redirect", PG_VERSION, PG_CLUSTER, action],
+        check=True,
+        timeout=60,
+    )
+
+
+def cluster_online():
+    result = subprocess.run(["pg_lsclusters", "--no-header"], capture_output=True, text=True, check=True)
+    return any(
+        line.split()[:2] == [PG_VERSION, PG_CLUSTER] and "online" in line
+        for line in result.stdout.splitlines()
+    )
+
+
+def admin_connection():
+    return psycopg.connect(
+        host="127.0.0.1", port=PG_PORT, user="postgres", dbname="postgres", autocommit=True, connect_timeout=5
+    )
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+class Site:
+    """The production-like site under gunicorn on a loopback port."""
+
+    def __init__(self, workdir):
+        self.port = free_port()
+        self.base = f"http://127.0.0.1:{self.port}"
+        self.env = {
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "relationships.settings.production",
+            "SECRET_KEY": secrets.token_urlsafe(48),
+            "ALLOWED_HOSTS": "127.0.0.1,localhost",
+            "DATABASE_URL": f"postgres://postgres@127.0.0.1:{PG_PORT}/{FAULT_DB}",
+            "DB_CONNECT_TIMEOUT": str(CONNECT_TIMEOUT),
+            "MEDIA_ROOT": str(workdir / "media"),
+            "SERVE_MEDIA": "true",
+            "GUNICORN_BIND": f"127.0.0.1:{self.port}",
+            "WEB_CONCURRENCY": "2",
+            "GUNICORN_TIMEOUT": "30",
+        }
+        self.log_path = workdir / "gunicorn.log"
+        self.process = None
+
+    def manage(self, *args):
+        subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=self.env, check=True, timeout=600)
+
+    def start(self):
+        with open(self.log_path, "wb") as output:
+            self.process = subprocess.Popen(
+                [str(BIN / "gunicorn"), "relationships.wsgi", "-c", "gunicorn.conf.py"],
+                cwd=ROOT,
+                env=self.env,
+                stdout=output,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
+            )
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            if self.get("/health/")[0] == 200:
+                return
+            time.sleep(0.2)
+        raise RuntimeError("gunicorn did not become healthy within 30 s")
+
+    def stop(self):
+        if self.process and self.process.poll() is None:
+            os.killpg(self.process.pid, signal.SIGTERM)
+            try:
+                self.process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.process.pid, signal.SIGKILL)
+
+    def get(self, path, timeout=40):
+        """(status, seconds, body) for a GET over loopback, as if behind the TLS proxy."""
+        request = urllib.request.Request(self.base + path, headers={"X-Forwarded-Proto": "https"})  # noqa: S310
+        started = time.monotonic()
+        try:
+            with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310 - loopback http only
+                return response.status, time.monotonic() - started, response.read()
+        except urllib.error.HTTPError as error:
+            return error.code, time.monotonic() - started, error.read()
+        except OSError as error:
+            return f"{type(error).__name__}", time.monotonic() - started, b""
+
+
+def page_paths(site):
+    status, _, body = site.get("/sitemap.xml")
+    assert status == 200, f"sitemap answered {status}"
+    paths = sorted(
+        {re.sub(r"^https?://[^/]+", "", url) for url in re.findall(r"<loc>([^<]+)</loc>", body.decode())}
+    )
+    return paths[:8] or ["/"]
+
+
+class Load:
+    """Threads requesting pages and /health/ continuously, recording every answer."""
+
+    def __init__(self, site, paths):
+        self.site, self.paths = site, [*paths, "/health/"]
+        self.results, self.lock, self.stopped = [], threading.Lock(), threading.Event()
+        self.threads = [threading.Thread(target=self.run, args=(n,)) for n in range(LOAD_THREADS)]
+
+    def run(self, offset):
+        n = offset
+        while not self.stopped.is_set():
+            path = self.paths[n % len(self.paths)]
+            sent = time.monotonic()
+            status, seconds, body = self.site.get(path)
+            with self.lock:
+                self.results.append((sent, path, status, seconds, ERROR_PAGE_TEXT in body))
+            n += 1
+
+    def __enter__(self):
+        for thread in self.threads:
+            thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.stopped.set()
+        for thread in self.threads:
+            thread.join()
+
+    def between(self, start, end):
+        """Requests sent at or after start that completed before end."""
+        with self.lock:
+            return [r for r in self.results if start <= r[0] and r[0] + r[3] < end]
+
+
+def summarise(label, results):
+    statuses = {}
+    for _, _, status, _, _ in results:
+        statuses[status] = statuses.get(status, 0) + 1
+    slowest = max((seconds for *_, seconds, _ in results), default=0)
+    log(f"{label}: {len(results)} requests, statuses {statuses}, slowest {slowest:.2f} s")
+    return statuses, slowest
+
+
+def run_scenario(site):
+    failures = []
+    paths = page_paths(site)
+    log(f"Pages under load: {', '.join(paths)}")
+    master_pid = site.process.pid
+    with Load(site, paths) as load:
+        time.sleep(2)
+        stop_at = time.monotonic()
+        log(f"Stopping PostgreSQL {PG_VERSION}/{PG_CLUSTER}")
+        pg_ctl("stop")
+        stopped_at = time.monotonic()
+        log(f"PostgreSQL stopped after {stopped_at - stop_at:.2f} s; outage lasts {OUTAGE_SECONDS:.0f} s")
+        time.sleep(OUTAGE_SECONDS)
+        outage = load.between(stopped_at + 0.5, time.monotonic())
+        health = site.get("/health/")
+        log("Starting PostgreSQL")
+        pg_ctl("start")
+        started_at = time.monotonic()
+        recovered_at = None
+        while time.monotonic() - started_at < RECOVERY_LIMIT + 5:
+            if site.get("/health/")[0] == 200 and all(site.get(path)[0] == 200 for path in paths):
+                recovered_at = time.monotonic()
+                break
+            time.sleep(0.25)
+        time.sleep(1)
+        after = load.between((recovered_at or time.monotonic()) + 0.5, time.monotonic())
+        before = load.between(0, stop_at)
+
+    summarise("Before the outage", before)
+    statuses, slowest = summarise("During the outage", outage)
+    if not outage:
+        failures.append("no requests completed during the outage")
+    bad = [r for r in outage if r[2] not in (500, 503)]
+    if bad:
+        failures.append(
+            f"{len(bad)} outage requests answered something other than 500/503, e.g. {bad[0][1:4]}"
+        )
+    if slowest >= FAIL_FAST_LIMIT:
+        failures.append(f"slowest outage request took {slowest:.2f} s (limit {FAIL_FAST_LIMIT} s)")
+    pages = [r for r in outage if r[1] != "/health/"]
+    if not all(r[4] for r in pages):
+        failures.append("some outage page responses were not the static error page")
+    log(f"/health/ during the outage: {health[0]} {health[2][:80]!r}")
+    if health[0] != 503:
+        failures.append(f"/health/ answered {health[0]} during the outage")
+    if recovered_at is None:
+        failures.append(f"the site did not recover within {RECOVERY_LIMIT + 5} s of PostgreSQL starting")
+    else:
+        took = recovered_at - started_at
+        log(f"Recovered {took:.2f} s after PostgreSQL started, same gunicorn master (pid {master_pid})")
+        if took > RECOVERY_LIMIT:
+            failures.append(f"recovery took {took:.2f} s (limit {RECOVERY_LIMIT} s)")
+    after_statuses, _ = summarise("After recovery", after)
+    if set(after_statuses) != {200}:
+        failures.append(f"requests after recovery answered {after_statuses}")
+    if site.process.poll() is not None:
+        failures.append("gunicorn exited during the test")
+    timeouts = site.log_path.read_text(errors="replace").count("WORKER TIMEOUT")
+    log(f"gunicorn worker timeouts: {timeouts}")
+    if timeouts:
+        failures.append(f"{timeouts} gunicorn workers hung until the worker timeout")
+    return failures
+
+
+def main():
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))
+    if not cluster_online():
+        sys.exit(f"PostgreSQL {PG_VERSION}/{PG_CLUSTER} is not online; start it first.")
+    failures = ["did not finish"]
+    with tempfile.TemporaryDirectory(prefix="fault-postgres-") as directory:
+        site = Site(Path(directory))
+        try:
+            with admin_connection() as connection:
+                connection.execute(f'DROP DATABASE IF EXISTS "{FAULT_DB}" WITH (FORCE)')
+                connection.execute(f'CREATE DATABASE "{FAULT_DB}"')
+            log(f"Preparing database {FAULT_DB}, demo content and static files")
+            site.manage("migrate", "--noinput", "-v0")
+            site.manage("load_demo_content")
+            site.manage("collectstatic", "--noinput", "-v0")
+            site.start()
+            log(f"gunicorn (production settings, 2 sync workers) serving on {site.base}")
+            failures = run_scenario(site)
+            if failures:
+                log("Last lines of the gunicorn log:")
+                print("\n".join(site.log_path.read_text(errors="replace").splitlines()[-60:]))
+        finally:
+            site.stop()
+            if not cluster_online():
+                log("Restarting PostgreSQL after a failure")
+                pg_ctl("start")
+            try:
+                with admin_connection() as connection:
+                    connection.execute(f'DROP DATABASE IF EXISTS "{FAULT_DB}" WITH (FORCE)')
+            except psycopg.Error as error:
+                log(f"Could not drop {FAULT_DB}: {error}")
+            log(f"PostgreSQL {PG_VERSION}/{PG_CLUSTER} online: {cluster_online()}")
+    if failures:
+        log("FAILED: " + "; ".join(failures))
+        sys.exit(1)
+    log(
+        "PASSED: fast static 503s and unhealthy /health/ during the outage; recovery without restarting gunicorn"
+    )
+
+
+if __name__ == "__main__":
+    main()

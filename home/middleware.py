@@ -1,0 +1,72 @@
+"""Security headers and outage handling that Django and django-csp do not provide on their own."""
+
+import logging
+
+from django.conf import settings
+from django.db import InterfaceError, OperationalError
+from django.http import HttpResponse
+from django.template import loader
+from django.urls import NoReverseMatch, reverse
+from django.utils.cache import add_never_cache_headers
+from django.utils.deprecation import MiddlewareMixin
+
+from csp.middleware import CSPMiddleware
+from csp.utils import default_config
+
+logger = logging.getLogger(__name__)
+
+
+class PermissionsPolicyMiddleware:
+    """Deny powerful browser features (camera, location…) the site never uses, and name the
+    endpoint that the Content-Security-Policy's `report-to` refers to."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
+        response.setdefault("Reporting-Endpoints", f'csp="{settings.CSP_REPORT_PATH}"')
+        return response
+
+
+class SiteCSPMiddleware(CSPMiddleware):
+    """django-csp with the strict public policy everywhere except the Wagtail admin.
+
+    Wagtail's admin needs inline scripts and styles and frames its live preview, so paths under
+    the admin, and the dummy requests Wagtail renders previews with (which carry the page's public
+    path), get ADMIN_CONTENT_SECURITY_POLICY; per-view decorators still win.
+    """
+
+    @staticmethod
+    def in_admin(request):
+        if getattr(request, "is_dummy", False):
+            return True
+        try:
+            admin_prefix = reverse("wagtailadmin_home", urlconf=getattr(request, "urlconf", None))
+        except NoReverseMatch:
+            return False
+        return request.path_info.startswith(admin_prefix)
+
+    def get_policy_parts(self, request, response, report_only=False):
+        parts = super().get_policy_parts(request, response, report_only)
+        if not report_only and parts.config is None and self.in_admin(request):
+            parts.config = default_config(settings.ADMIN_CONTENT_SECURITY_POLICY["DIRECTIVES"])
+        return parts
+
+
+class DatabaseUnavailableMiddleware(MiddlewareMixin):
+    """Answer 503 with the static error page when the database cannot be reached.
+
+    A 503 with Retry-After tells visitors, crawlers and caches the outage is temporary;
+    the page is the database-free 500.html, so it renders while PostgreSQL is down.
+    """
+
+    def process_exception(self, request, exception):
+        if not isinstance(exception, OperationalError | InterfaceError):
+            return None
+        logger.error("Database unavailable for %s", request.path, exc_info=exception)
+        response = HttpResponse(loader.render_to_string("500.html"), status=503)
+        response["Retry-After"] = "30"
+        add_never_cache_headers(response)
+        return response
