@@ -21,13 +21,12 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, HelpPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.images import get_image_model
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
 from home.blocks import QuoteBlock
-from home.models import ListingFieldsMixin, SiteSettings
+from home.models import ListingFieldsMixin, SiteSettings, card_images
 
 from .blocks import CaseMakerBlock, EvidenceBlock
 from .explorer import StoryExplorer
@@ -38,7 +37,6 @@ RESERVED_SLUGS = {"stories", "cards", "feed"}
 SHORT_CODE_ALPHABET = "23456789abcdefghjkmnpqrstuvwxyz"  # no 0/o, 1/l/i: easy to type from paper
 SHORT_CODE_LENGTH = 6
 STORIES_PER_PAGE = 12
-CARD_IMAGE_SPEC = "fill-640x400|format-webp"  # as in includes/card.html
 JSON_SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
 
 
@@ -52,8 +50,7 @@ def new_short_code():
 
 def with_card_images(stories):
     """Prefetch each story's listing image with the rendition listing cards use, in one query."""
-    images = get_image_model().objects.prefetch_renditions(CARD_IMAGE_SPEC)
-    return stories.prefetch_related(Prefetch("listing_image", queryset=images))
+    return stories.prefetch_related(Prefetch("listing_image", queryset=card_images()))
 
 
 def live_in_order(model, ids):

@@ -6,6 +6,7 @@ import uuid
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
+from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.text import slugify
@@ -20,7 +21,7 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
 from home.blocks import BodyBlock
-from home.models import ListingFieldsMixin
+from home.models import ListingFieldsMixin, card_images
 
 from .calendar import calendar_response
 from .feeds import EventFeed
@@ -87,7 +88,9 @@ class EventPageQuerySet(PageQuerySet):
 
     def for_listing(self):
         """Events with what a listing card shows fetched up front."""
-        return self.select_related("series", "listing_image").prefetch_related("listing_image__renditions")
+        return self.select_related("series").prefetch_related(
+            Prefetch("listing_image", queryset=card_images())
+        )
 
 
 class EventIndexPage(RoutablePageMixin, Page):
@@ -347,6 +350,10 @@ class EventPage(RoutablePageMixin, ListingFieldsMixin, Page):
         context["index_page"] = EventIndexPage.objects.parent_of(self).first()
         context["speakers"] = list(self.speakers.select_related("person"))
         context["json_ld"] = event_json_ld(self, request, context["speakers"])
+        # The blog builds on convenings (a post's related convening), so it is imported here.
+        from blog.models import listed_posts
+
+        context["reflection_posts"] = listed_posts().filter(related_convening=self)
         return context
 
     @re_path(r"^calendar\.ics/$", name="calendar")

@@ -4,7 +4,7 @@ from django.core.cache import cache
 from django.core.cache.utils import make_template_fragment_key
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils import timezone
+from django.db.models import Prefetch
 from django.utils.text import slugify
 
 from modelcluster.fields import ParentalKey
@@ -12,6 +12,7 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, HelpPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.fields import StreamField
+from wagtail.images import get_image_model
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
@@ -23,6 +24,12 @@ IN_BRIEF_HELP = (
     "in search results, in feeds and when the page is shared."
 )
 CHROME_CACHE_KEYS = ("site-header", "site-footer")
+CARD_IMAGE_SPEC = "fill-640x400|format-webp"  # as rendered by every listing card
+
+
+def card_images():
+    """Images with the listing-card rendition prefetched, for `Prefetch` on listing querysets."""
+    return get_image_model().objects.prefetch_renditions(CARD_IMAGE_SPEC)
 
 
 class ListingFieldsMixin(models.Model):
@@ -164,7 +171,7 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         # Content apps build on home's models, so they are imported here rather than at the top.
-        from blog.models import BlogPage
+        from blog.models import listed_posts
         from casestudies.models import CaseStudyPage
         from events.models import EventPage
 
@@ -173,13 +180,13 @@ class HomePage(Page):
         featured_ids = list(self.featured_items.values_list("page_id", flat=True))
         featured = {page.pk: page for page in public_pages.filter(pk__in=featured_ids).specific()}
         context["featured_pages"] = [featured[pk] for pk in featured_ids if pk in featured]
-        context["latest_posts"] = (
-            BlogPage.objects.live().public().select_related("listing_image").order_by("-date", "-pk")[:3]
+        context["latest_posts"] = listed_posts()[:3]
+        context["upcoming_events"] = EventPage.objects.live().public().upcoming().for_listing()[:3]
+        stories = (
+            CaseStudyPage.objects.live()
+            .public()
+            .prefetch_related(Prefetch("listing_image", queryset=card_images()), "sectors")
         )
-        context["upcoming_events"] = (
-            EventPage.objects.live().public().filter(end__gte=timezone.now()).order_by("start")[:3]
-        )
-        stories = CaseStudyPage.objects.live().public().select_related("listing_image")
         context["featured_story"] = (
             stories.filter(pk=self.featured_story_id).first() if self.featured_story_id else None
         ) or stories.order_by("-first_published_at").first()

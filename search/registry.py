@@ -18,26 +18,36 @@ class SearchType:
     key: str
     label: str
     singular: str
-    model_label: str
+    model_labels: tuple[str, ...]
     summary_attr: str = "in_brief"
     date_attr: str | None = None
 
     @cached_property
-    def model(self):
-        return apps.get_model(self.model_label)
+    def models(self):
+        return [apps.get_model(label) for label in self.model_labels]
 
     @property
-    def content_type(self):
+    def content_type_ids(self):
         # Django caches content types per process, so this costs a query only once.
-        return ContentType.objects.get_for_model(self.model)
+        return [ContentType.objects.get_for_model(model).pk for model in self.models]
 
 
 SEARCH_TYPES = (
-    SearchType("posts", "Posts", "Post", "blog.BlogPage", date_attr="date"),
-    SearchType("convenings", "Convenings", "Convening", "events.EventPage", date_attr="start"),
-    SearchType("stories", "Stories", "Story", "casestudies.CaseStudyPage"),
-    SearchType("glossary", "Glossary", "Glossary term", "glossary.GlossaryTermPage", "short_definition"),
-    SearchType("pages", "Pages", "Page", "home.StandardPage"),
+    SearchType("posts", "Posts", "Post", ("blog.BlogPage",), date_attr="date"),
+    SearchType("convenings", "Convenings", "Convening", ("events.EventPage",), date_attr="start"),
+    SearchType("stories", "Stories", "Story", ("casestudies.CaseStudyPage",)),
+    SearchType("glossary", "Glossary", "Glossary term", ("glossary.GlossaryTermPage",), "short_definition"),
+    SearchType(
+        "pages",
+        "Pages",
+        "Page",
+        (
+            "home.StandardPage",
+            "blog.BlogIndexPage",
+            "casestudies.CaseMakerPage",
+            "casestudies.CaseMakerSectionPage",
+        ),
+    ),
 )
 SEARCH_TYPES_BY_KEY = {search_type.key: search_type for search_type in SEARCH_TYPES}
 
@@ -45,10 +55,10 @@ SEARCH_TYPES_BY_KEY = {search_type.key: search_type for search_type in SEARCH_TY
 def search_type_for_content_type_id(content_type_id):
     """The registered type whose model has this content type, or None for unlisted page types."""
     for search_type in SEARCH_TYPES:
-        if search_type.content_type.pk == content_type_id:
+        if content_type_id in search_type.content_type_ids:
             return search_type
     return None
 
 
 def searchable_content_type_ids():
-    return [search_type.content_type.pk for search_type in SEARCH_TYPES]
+    return [pk for search_type in SEARCH_TYPES for pk in search_type.content_type_ids]

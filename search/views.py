@@ -8,6 +8,7 @@ import datetime
 from collections import defaultdict
 from dataclasses import dataclass
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
 from django.http import JsonResponse
 from django.shortcuts import render
@@ -82,7 +83,7 @@ def specific_pages(pages):
         ids_by_type[page.content_type_id].append(page.pk)
     found = {}
     for content_type_id, ids in ids_by_type.items():
-        found.update(search_type_for_content_type_id(content_type_id).model.objects.in_bulk(ids))
+        found.update(ContentType.objects.get_for_id(content_type_id).model_class().objects.in_bulk(ids))
     return [found[page.pk] for page in pages if page.pk in found]
 
 
@@ -114,8 +115,8 @@ def promoted_hits(query, request):
 
 
 def term_names(term):
-    """The names a glossary term answers to (the integrator adds its "also called" variants here)."""
-    return [term.title]
+    """The names a glossary term answers to: its title and its "also called" variants."""
+    return [term.title, *term.alternative_names]
 
 
 def glossary_answer(query):
@@ -140,7 +141,8 @@ def _contains(haystack, needle):
 def count_by_type(organic, promotions):
     """Matches per filter key, promotions included; `organic` maps content type ids to counts."""
     counts = {
-        item.key: organic.get(item.content_type.pk, 0) + sum(hit.search_type == item for hit in promotions)
+        item.key: sum(organic.get(pk, 0) for pk in item.content_type_ids)
+        + sum(hit.search_type == item for hit in promotions)
         for item in SEARCH_TYPES
     }
     counts["all"] = sum(organic.values()) + len(promotions)
@@ -179,13 +181,17 @@ def search(request):
     counts = count_by_type(organic, promotions)
 
     if search_type:
-        pages = pages.filter(content_type=search_type.content_type)
+        pages = pages.filter(content_type__in=search_type.content_type_ids)
         promotions = [hit for hit in promotions if hit.search_type == search_type]
     if sort == "newest":
         results = pages.order_by("-first_published_at", "-id").search(query.terms, order_by_relevance=False)
     else:
         results = pages.search(query.terms)
-    organic_total = organic.get(search_type.content_type.pk, 0) if search_type else sum(organic.values())
+    organic_total = (
+        sum(organic.get(pk, 0) for pk in search_type.content_type_ids)
+        if search_type
+        else sum(organic.values())
+    )
     paginator = CountedPaginator(results, RESULTS_PER_PAGE, organic_total)
     results_page = paginator.get_page(request.GET.get("page"))
     hits = [page_hit(page, request, query.words) for page in specific_pages(list(results_page))]

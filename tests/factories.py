@@ -39,3 +39,8 @@ class StandardPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = models.StandardPage
+
+
+def paragraph_body(text):
+    """StreamField data for a body of one plain paragraph."""
+    return [("paragraph", RichText(f"<p>{text}</p>"))]

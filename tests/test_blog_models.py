@@ -15,11 +15,11 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 from bs4 import BeautifulSoup
 
 from blog.models import BlogIndexPage, BlogPage, BlogPageRelatedPost, Category, Series
-from events.models import EventIndexPage, EventPage
 from home.models import HomePage, SiteSettings
 from tests.base import SiteTestCase
 from tests.factories import ImageFactory, PersonFactory, StandardPageFactory
 from tests.factories_blog import BlogIndexPageFactory, BlogPageFactory, CategoryFactory, SeriesFactory
+from tests.factories_events import EventIndexPageFactory, EventPageFactory
 
 EMBED_URL = "https://www.youtube.com/watch?v=_FMHXd4tMf8"
 
@@ -278,17 +278,11 @@ class PostRenderingTests(SiteTestCase):
         self.assertIn("\\u003C/script\\u003E", html)
 
     def test_related_convening_is_linked_only_while_live_and_public(self):
-        events = EventIndexPage(title="Convenings", slug="convenings")
-        self.home.add_child(instance=events)
+        events = EventIndexPageFactory(parent=self.home)
         start = datetime.datetime(2024, 7, 12, 10, tzinfo=datetime.UTC)
-        convening = EventPage(
-            title="Changing Our Permissions",
-            slug="permissions",
-            in_brief="Birmingham.",
-            start=start,
-            end=start,
+        convening = EventPageFactory(
+            parent=events, title="Changing Our Permissions", slug="permissions", start=start
         )
-        events.add_child(instance=convening)
         post = BlogPageFactory(parent=self.index, related_convening=convening)
         self.assertEqual(list(convening.reflection_posts.all()), [post])
         self.assertContains(self.client.get(post.url), 'href="/convenings/permissions/"')

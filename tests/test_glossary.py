@@ -14,12 +14,12 @@ from wagtail.test.utils.form_data import nested_form_data, rich_text
 import feedparser
 from bs4 import BeautifulSoup
 
-from blog.models import BlogIndexPage, BlogPage
 from glossary.alphabet import fold, index_letter, sort_key
 from glossary.models import GlossaryGroup, GlossaryIndexPage, GlossaryRelatedTerm, GlossaryTermPage
 from home.models import HomePage
 from tests.base import SiteTestCase
 from tests.factories import StandardPageFactory
+from tests.factories_blog import BlogIndexPageFactory, BlogPageFactory
 from tests.factories_glossary import GlossaryGroupFactory, GlossaryIndexPageFactory, GlossaryTermPageFactory
 
 
@@ -140,10 +140,7 @@ class PageTreeTests(GlossaryTestCase):
         with self.assertRaises(ValidationError) as raised:
             term.clean()
         self.assertIn("first_discussed_in", raised.exception.message_dict)
-        blog = BlogIndexPage(title="Blog", slug="blog")
-        self.home.add_child(instance=blog)
-        post = BlogPage(title="Weaving", slug="weaving", in_brief="On weaving.", body=[])
-        blog.add_child(instance=post)
+        post = BlogPageFactory(parent=BlogIndexPageFactory(parent=self.home), title="Weaving")
         term.first_discussed_in = post
         term.clean()
 
@@ -314,10 +311,9 @@ class TermPageTests(GlossaryTestCase):
         )
 
     def test_first_discussed_in_links_only_a_live_page(self):
-        blog = BlogIndexPage(title="Blog", slug="blog")
-        self.home.add_child(instance=blog)
-        post = BlogPage(title="On relational offsetting", slug="offsetting", in_brief="Offsetting.", body=[])
-        blog.add_child(instance=post)
+        post = BlogPageFactory(
+            parent=BlogIndexPageFactory(parent=self.home), title="On relational offsetting", slug="offsetting"
+        )
         self.term("Relational offsetting", first_discussed_in=post)
         response = self.client.get("/glossary/relational-offsetting/")
         self.assertContains(

@@ -7,7 +7,8 @@ from hypothesis import strategies as st
 from hypothesis.extra.django import TestCase as HypothesisTestCase
 
 from tests.factories import StandardPageFactory
-from tests.factories_search import BlogPageFactory, GlossaryTermPageFactory
+from tests.factories_blog import BlogPageFactory
+from tests.factories_glossary import GlossaryTermPageFactory
 from tests.test_search import SearchSiteTestCase
 
 AWKWARD_QUERIES = [

@@ -11,8 +11,9 @@ from wagtail.models import PageViewRestriction
 
 from bs4 import BeautifulSoup
 
-from tests.factories import StandardPageFactory
-from tests.factories_search import BlogPageFactory, GlossaryTermPageFactory, paragraph_body
+from tests.factories import StandardPageFactory, paragraph_body
+from tests.factories_blog import BlogPageFactory
+from tests.factories_glossary import GlossaryTermPageFactory
 from tests.test_search import SearchSiteTestCase
 
 

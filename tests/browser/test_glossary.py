@@ -67,7 +67,7 @@ def test_filter_box_narrows_the_glossary_as_you_type(site_tree, live_server, pag
     assert visible.count() == 1
     assert visible.locator("dt").inner_text() == "Social plumbing"
     assert not page.get_by_role("heading", name="Types of relationships").is_visible()
-    page.wait_for_function("document.querySelector('[data-glossary-status]').textContent.includes('1 of 3')")
+    expect(page.locator("[data-glossary-status]")).to_contain_text("1 of 3")
 
     page.get_by_label("Filter terms").fill("eclair")  # no accent typed, accented term found
     assert page.locator(".glossary-entry:visible dt").inner_text() == "Éclair moments"
