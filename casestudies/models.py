@@ -25,6 +25,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
+from editorial.checklist import ChecklistPanel
 from home.blocks import QuoteBlock
 from home.models import ListingFieldsMixin, SiteSettings, card_images
 
@@ -325,6 +326,7 @@ class CaseStudyPage(RoutablePageMixin, ListingFieldsMixin, Page):
         index.FilterField("scale"),
     ]
     content_panels = [
+        ChecklistPanel(),
         *Page.content_panels,
         FieldPanel("in_brief"),
         MultiFieldPanel(
