@@ -58,15 +58,13 @@ def submit_for_moderation(page):
     expect(page.locator(".messages")).to_contain_text("submitted")
 
 
-def approve(page, live_server, title):
-    """A Moderator approves from the dashboard's 'Awaiting your review' list."""
-    page.goto(live_server.url + "/admin/")
-    review = page.locator("section, .w-panel", has_text="Awaiting your review").filter(has_text=title).last
-    review.get_by_role("button", name="Approve").first.click()
-    dialog = page.get_by_role("dialog").filter(has_text="Comment")
-    if dialog.count():
-        dialog.get_by_role("button", name=re.compile("Approve")).click()
-    expect(page.locator(".messages")).to_contain_text("approved")
+def approve(page, live_server, page_id):
+    """A Moderator approves the page from its edit view, where the workflow's actions appear."""
+    page.goto(f"{live_server.url}/admin/pages/{page_id}/edit/")
+    page.get_by_role("button", name="More actions").click()
+    page.get_by_role("button", name="Approve and Publish", exact=True).click()
+    expect(page.locator(".messages")).to_be_visible()
+    page.wait_for_load_state()
 
 
 def test_1_editor_writes_a_post_with_image_and_term_and_moderator_approves(roles, live_server, page):
@@ -110,7 +108,7 @@ def test_1_editor_writes_a_post_with_image_and_term_and_moderator_approves(roles
 
     log_out(page, live_server)
     log_in(page, live_server, approver)
-    approve(page, live_server, "Weavers in Wigan")
+    approve(page, live_server, post.pk)
     post.refresh_from_db()
     assert post.live
 
@@ -139,8 +137,9 @@ def test_5_editor_turns_a_glossary_suggestion_into_a_published_term(roles, live_
 
     log_out(page, live_server)
     log_in(page, live_server, approver)
-    approve(page, live_server, "Kitchen table")
     term = GlossaryTermPage.objects.get(title="Kitchen table")
+    approve(page, live_server, term.pk)
+    term.refresh_from_db()
     assert term.live
     page.goto(live_server.url + "/glossary/")
     expect(page.locator("body")).to_contain_text("An informal gathering where people share food and talk.")
@@ -158,7 +157,7 @@ def test_6_editor_fixes_a_typo_through_a_draft_and_preview(roles, live_server, p
     expect(page.locator(".messages")).to_contain_text("has been updated")
 
     page.get_by_role("button", name="Toggle preview").click()
-    preview = page.frame_locator("iframe[title='Preview']")
+    preview = page.frame_locator("#w-preview-iframe")
     expect(preview.get_by_role("heading", level=1)).to_have_text("Relationships first")
 
     live = page.context.browser.new_context().new_page()
@@ -168,7 +167,7 @@ def test_6_editor_fixes_a_typo_through_a_draft_and_preview(roles, live_server, p
     submit_for_moderation(page)
     log_out(page, live_server)
     log_in(page, live_server, approver)
-    approve(page, live_server, "Relationships first")
+    approve(page, live_server, post.pk)
     live.reload()
     assert live.get_by_role("heading", level=1).inner_text() == "Relationships first"
     live.context.close()
@@ -245,7 +244,7 @@ def test_2_scheduled_post_goes_live_only_after_publish_scheduled(roles, live_ser
 
     log_out(page, live_server)
     log_in(page, live_server, approver)
-    approve(page, live_server, "Tomorrow's reflection")
+    approve(page, live_server, post.pk)
     assert page.request.get(live_server.url + "/blog/tomorrows-reflection/").status == 404
 
     call_command("publish_scheduled")
