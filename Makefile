@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 PG_URL ?= postgres://postgres@127.0.0.1:5432/relationships
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run test setup demo serve dev lint check audit test-sqlite test-postgres test-browser browser reindex bench clean
+.PHONY: run test setup demo serve dev lint check audit test-sqlite test-postgres test-browser browser vnu reindex bench clean
 
 $(BIN)/activate: requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -71,7 +71,13 @@ test-postgres:
 browser:
 	@command -v chromium >/dev/null || { apt-get update -qq && apt-get install -y -qq chromium >/dev/null; } || true
 
-test-browser: browser
+## make vnu: the Nu HTML Checker (npm vnu-jar, run with Java) into the git-ignored node_modules/
+VNU_JAR := node_modules/vnu-jar/build/dist/vnu.jar
+vnu:
+	@command -v java >/dev/null || { apt-get update -qq && apt-get install -y -qq default-jre-headless >/dev/null; } || true
+	@test -f $(VNU_JAR) || npm install --prefix . --no-save --no-audit --no-fund --silent vnu-jar@26.9.27
+
+test-browser: browser vnu
 	@if command -v chromium >/dev/null; then \
 		echo "== Browser tests in Chromium =="; \
 		DJANGO_ALLOW_ASYNC_UNSAFE=true $(BIN)/pytest -m browser -q; \

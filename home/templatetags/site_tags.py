@@ -1,7 +1,10 @@
 """Template tags for the site chrome shared by every page."""
 
+import datetime
+
 from django import template
 from django.http import QueryDict
+from django.utils import timezone
 
 from home.models import NavigationSettings
 
@@ -58,3 +61,11 @@ def query_with(context, **changes):
         else:
             params[key] = value
     return params.urlencode()
+
+
+@register.filter
+def machine_datetime(value):
+    """A date or datetime as a valid HTML `datetime` attribute: local time, whole seconds, with offset."""
+    if isinstance(value, datetime.datetime):
+        return timezone.localtime(value).replace(microsecond=0).isoformat()
+    return value.isoformat() if value else ""
