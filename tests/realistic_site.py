@@ -13,6 +13,7 @@ from django.utils import timezone
 from wagtail.rich_text import RichText
 
 from glossary.models import GlossaryGroup
+from home.models import FooterLink, MainMenuItem, NavigationSettings
 from tests.factories import ImageFactory, PersonFactory, StandardPageFactory
 from tests.factories_blog import BlogIndexPageFactory, BlogPageFactory, CategoryFactory, SeriesFactory
 from tests.factories_casestudies import (
@@ -122,6 +123,15 @@ def build_realistic_site(home):
     )
     CaseStudyPageFactory(parent=case_maker, slug="school-nurse", sectors=[education])
     past_year = past.start.year
+
+    navigation = NavigationSettings.load()
+    for order, section_page in enumerate([blog, convenings, case_maker, glossary]):
+        MainMenuItem.objects.create(
+            settings=navigation, link_text=section_page.title, link_page=section_page, sort_order=order
+        )
+    FooterLink.objects.create(
+        settings=navigation, link_text="About us", link_url="https://example.org/about/"
+    )
 
     return [
         ("home", "/"),
