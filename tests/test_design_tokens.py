@@ -16,7 +16,11 @@ BACKGROUNDS = ("paper", "paper-raised", "paper-sunk")
 
 # (foreground, background) pairs of text, from the rules that use them.
 TEXT_PAIRS = [
-    *[(ink, background) for ink in ("ink", "ink-soft", "accent", "moss", "error") for background in BACKGROUNDS],
+    *[
+        (ink, background)
+        for ink in ("ink", "ink-soft", "accent", "moss", "error")
+        for background in BACKGROUNDS
+    ],
     ("accent-ink", "accent"),  # buttons
     ("paper", "ink"),  # skip link, current page in pagination
     ("paper", "moss"),  # "happening now" badge, an open glossary definition button

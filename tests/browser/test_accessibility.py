@@ -1,4 +1,5 @@
-"""axe-core on every page template and state, at phone and desktop widths, in light and dark schemes.
+"""axe-core on every page template and state, at phone and desktop widths, in light and dark schemes;
+reflow at 320 CSS pixels without sideways scrolling; and the reader's reduced-motion preference.
 
 One site is built once and every page is visited once per width; axe then runs in each colour
 scheme on the same page (`emulate_media`), so the sweep costs two browser contexts, not one per page.
@@ -46,7 +47,7 @@ def summarise(violations):
     ]
 
 
-def test_every_page_and_state_has_no_wcag_violations(browser, live_server, pages):
+def test_every_page_and_state_has_no_wcag_violations_and_reflows(browser, live_server, pages):
     axe = Axe()
     failures = {}
     for width in WIDTHS:
@@ -54,6 +55,9 @@ def test_every_page_and_state_has_no_wcag_violations(browser, live_server, pages
         page = context.new_page()
         page.set_default_timeout(15_000)
         for name in open_states(page, live_server, pages):
+            scroll_width = page.evaluate("document.documentElement.scrollWidth")
+            if scroll_width > width:
+                failures[f"{name} at {width}px"] = [f"scrolls sideways: {scroll_width}px wide"]
             for scheme in SCHEMES:
                 page.emulate_media(color_scheme=scheme)
                 violations = axe.run(page, options=AXE_OPTIONS).response["violations"]
@@ -61,3 +65,30 @@ def test_every_page_and_state_has_no_wcag_violations(browser, live_server, pages
                     failures[f"{name} at {width}px, {scheme}"] = summarise(violations)
         context.close()
     assert failures == {}
+
+
+# The longest transition or animation on any element, in seconds, and the page's scroll behaviour.
+MOTION = """() => {
+    const seconds = (value) => Math.max(...value.split(',').map((part) =>
+        part.trim().endsWith('ms') ? parseFloat(part) / 1000 : parseFloat(part)));
+    let longest = 0;
+    for (const element of document.querySelectorAll('*')) {
+        const style = getComputedStyle(element);
+        longest = Math.max(longest, seconds(style.transitionDuration), seconds(style.animationDuration));
+    }
+    return {longest, scroll: getComputedStyle(document.documentElement).scrollBehavior};
+}"""
+
+
+def test_reduced_motion_is_honoured(browser, live_server, pages):
+    motion = {}
+    for preference in ("no-preference", "reduce"):
+        context = browser.new_context(reduced_motion=preference)
+        page = context.new_page()
+        page.goto(live_server.url + "/glossary/")
+        page.get_by_label("Filter terms").focus()
+        motion[preference] = page.evaluate(MOTION)
+        context.close()
+    assert motion["no-preference"]["scroll"] == "smooth"
+    assert motion["reduce"]["scroll"] == "auto"
+    assert motion["reduce"]["longest"] <= 0.001
