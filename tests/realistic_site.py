@@ -39,6 +39,8 @@ def build_realistic_site(home):
     """Content from every app under `home`; returns [(name, path), ...] for every template and state."""
     cache.clear()  # the glossary's rate limit and cached fragments
     photo = ImageFactory(title="A street lunch on a summer afternoon")
+    home.hero_image = photo
+    home.save_revision().publish()
 
     glossary = GlossaryIndexPageFactory(parent=home, introduction="Words we use, and what we mean by them.")
     group, _ = GlossaryGroup.objects.get_or_create(
@@ -92,6 +94,9 @@ def build_realistic_site(home):
         )
         for n in range(12)
     ]
+    posts[0].hero_image = photo
+    posts[0].hero_alt = "Neighbours sharing food at long tables"
+    posts[0].save_revision().publish()
 
     convenings = EventIndexPageFactory(parent=home)
     event_series = EventSeriesFactory(name="Kitchen Table Conversations", slug="kitchen-table")
