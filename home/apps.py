@@ -44,4 +44,6 @@ def share_view_restrictions():
     from . import page_cache
 
     PageQuerySet.private_q = page_cache.private_q
-    Page.get_view_restrictions = partialmethod(page_cache.get_view_restrictions, original=Page.get_view_restrictions)
+    Page.get_view_restrictions = partialmethod(
+        page_cache.get_view_restrictions, original=Page.get_view_restrictions
+    )

@@ -180,4 +180,6 @@ class SharedLookupsMiddleware:
 
         request._wagtail_site = per_generation(f"site:{request.get_host()}", find_site)
         for model in (SiteSettings, NavigationSettings):
-            setattr(request, model.get_cache_attr_name(), per_generation(model.__name__, model._get_or_create))
+            setattr(
+                request, model.get_cache_attr_name(), per_generation(model.__name__, model._get_or_create)
+            )

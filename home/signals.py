@@ -34,7 +34,15 @@ def is_public_content(model):
     from wagtail.models import PageViewRestriction, Site
     from wagtail.snippets.models import get_snippet_models
 
-    bases = (Page, Site, PageViewRestriction, AbstractImage, AbstractDocument, BaseGenericSetting, BaseSiteSetting)
+    bases = (
+        Page,
+        Site,
+        PageViewRestriction,
+        AbstractImage,
+        AbstractDocument,
+        BaseGenericSetting,
+        BaseSiteSetting,
+    )
     return issubclass(model, bases) or model in CHROME_MODELS or model in get_snippet_models()
 
 

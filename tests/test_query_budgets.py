@@ -29,7 +29,12 @@ from tests.factories_casestudies import (
     EnablerFactory,
     SectorFactory,
 )
-from tests.factories_events import EventIndexPageFactory, EventPageFactory, EventPageSpeakerFactory, EventSeriesFactory
+from tests.factories_events import (
+    EventIndexPageFactory,
+    EventPageFactory,
+    EventPageSpeakerFactory,
+    EventSeriesFactory,
+)
 from tests.factories_glossary import GlossaryGroupFactory, GlossaryIndexPageFactory, GlossaryTermPageFactory
 
 BUDGET = 8
@@ -107,7 +112,9 @@ class ContentBuilder:
         now = timezone.now()
         for _ in range(n):
             i = self.count = self.count + 1
-            term = GlossaryTermPageFactory(parent=self.glossary, title=f"Relationships term {i}", group=self.group)
+            term = GlossaryTermPageFactory(
+                parent=self.glossary, title=f"Relationships term {i}", group=self.group
+            )
             post = BlogPageFactory(
                 parent=self.blog,
                 title=f"Relationships post {i}",
