@@ -18,7 +18,7 @@ class SharedPageLinkHandler(PageLinkHandler):
 
     @classmethod
     def expand_db_attributes_many(cls, attrs_list):
-        return ['<a href="%s">' % escape(url) if url else "<a>" for url in page_urls(attrs_list)]
+        return [f'<a href="{escape(url)}">' if url else "<a>" for url in page_urls(attrs_list)]
 
 
 def page_urls(attrs_list):
