@@ -87,8 +87,10 @@ test-browser: browser vnu
 		echo "== Chromium not installed: browser tests skipped outside CI =="; \
 	fi
 
+## make bench: seed rel_bench on the local PostgreSQL, then load-test pages with and without the page cache
 bench: setup
-	$(BIN)/python bench/queries.py
+	$(BIN)/python bench/seed.py
+	$(BIN)/python bench/load.py
 
 clean:
 	rm -rf $(VENV) staticfiles db.sqlite3 db.sqlite3-* media
