@@ -9,7 +9,7 @@ def create_roles(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("home", "0002_add_featured_story"),
+        ("home", "0003_describe_home_hero_image_as_decorative"),
         ("blog", "0002_add_authors_taxonomy_and_newsletter_fields"),
         ("events", "0004_make_event_calendar_uid_unique"),
         ("casestudies", "0002_add_sections_facets_and_story_fields"),
