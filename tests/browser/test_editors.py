@@ -11,14 +11,19 @@ from wagtail.models import Collection, Page
 
 import feedparser
 import pytest
+import time_machine
 from playwright.sync_api import expect
 
 from blog.models import BlogPage
+from casestudies.models import CaseStudyPage
+from events.models import EventPage
 from glossary.models import GlossaryTermPage
 from home.roles import apply_roles
 from tests.factories import ImageFactory, PersonFactory
 from tests.factories_blog import BlogIndexPageFactory, BlogPageFactory, CategoryFactory
+from tests.factories_casestudies import CaseMakerPageFactory, SectorFactory
 from tests.factories_editors import PASSWORD, editor, moderator
+from tests.factories_events import EventIndexPageFactory
 from tests.factories_glossary import (
     GlossaryIndexPageFactory,
     GlossarySuggestionFactory,
@@ -41,7 +46,7 @@ def log_in(page, live_server, user):
     page.wait_for_url("**/admin/")
 
 
-def log_out(page, live_server):
+def log_out(page):
     page.context.clear_cookies()
 
 
@@ -106,7 +111,7 @@ def test_1_editor_writes_a_post_with_image_and_term_and_moderator_approves(roles
     assert not post.live
     assert page.request.get(live_server.url + "/blog/weavers-in-wigan/").status == 404
 
-    log_out(page, live_server)
+    log_out(page)
     log_in(page, live_server, approver)
     approve(page, live_server, post.pk)
     post.refresh_from_db()
@@ -135,7 +140,7 @@ def test_5_editor_turns_a_glossary_suggestion_into_a_published_term(roles, live_
     page.locator("#id_short_definition").fill("An informal gathering where people share food and talk.")
     submit_for_moderation(page)
 
-    log_out(page, live_server)
+    log_out(page)
     log_in(page, live_server, approver)
     term = GlossaryTermPage.objects.get(title="Kitchen table")
     approve(page, live_server, term.pk)
@@ -165,7 +170,7 @@ def test_6_editor_fixes_a_typo_through_a_draft_and_preview(roles, live_server, p
     assert live.get_by_role("heading", level=1).inner_text() == "Relatoinships first"
 
     submit_for_moderation(page)
-    log_out(page, live_server)
+    log_out(page)
     log_in(page, live_server, approver)
     approve(page, live_server, post.pk)
     live.reload()
@@ -242,7 +247,7 @@ def test_2_scheduled_post_goes_live_only_after_publish_scheduled(roles, live_ser
     dialog.get_by_role("button", name="Save schedule").click()
     submit_for_moderation(page)
 
-    log_out(page, live_server)
+    log_out(page)
     log_in(page, live_server, approver)
     approve(page, live_server, post.pk)
     assert page.request.get(live_server.url + "/blog/tomorrows-reflection/").status == 404
@@ -253,3 +258,107 @@ def test_2_scheduled_post_goes_live_only_after_publish_scheduled(roles, live_ser
     with mock.patch("django.utils.timezone.now", return_value=later):
         call_command("publish_scheduled")
     assert page.request.get(live_server.url + "/blog/tomorrows-reflection/").status == 200
+
+
+def test_3_editor_announces_a_convening_then_adds_reflections_and_a_reflection_post(roles, live_server, page):
+    convenings = EventIndexPageFactory(parent=roles)
+    blog = BlogIndexPageFactory(parent=roles)
+    CategoryFactory(name="Reflections")
+    PersonFactory(name="Iona Lawrence")
+    writer, approver = editor(), moderator()
+    day = timezone.localdate() + timezone.timedelta(days=3)
+
+    log_in(page, live_server, writer)
+    page.goto(f"{live_server.url}/admin/pages/add/events/eventpage/{convenings.pk}/")
+    page.fill("#id_title", "Kitchen table in Leeds")
+    page.fill("#id_in_brief", "An evening conversation about neighbourliness over food.")
+    page.fill("#id_start", f"{day:%d/%m/%Y} 18:00")
+    page.keyboard.press("Escape")
+    page.fill("#id_end", f"{day:%d/%m/%Y} 20:00")
+    page.keyboard.press("Escape")
+    page.select_option("#id_format", "in_person")
+    page.fill("#id_venue_name", "Leeds Central Library")
+    page.fill("#id_registration_url", "https://forms.example/kitchen-table")
+    submit_for_moderation(page)
+    event = EventPage.objects.get(title="Kitchen table in Leeds")
+    log_out(page)
+    log_in(page, live_server, approver)
+    approve(page, live_server, event.pk)
+    page.goto(live_server.url + "/convenings/")
+    expect(page.get_by_role("link", name="Kitchen table in Leeds")).to_be_visible()
+
+    with time_machine.travel(event.end + timezone.timedelta(days=1), tick=True):
+        log_out(page)
+        log_in(page, live_server, writer)
+        page.goto(f"{live_server.url}/admin/pages/{event.pk}/edit/")
+        reflections = page.locator("[data-contentpath=reflections]")
+        reflections.locator("button.c-sf-add-button").click()
+        page.get_by_role("option", name="Paragraph").click()
+        reflections.locator("[role=textbox]").click()
+        page.keyboard.type("Twenty neighbours came; most stayed late.")
+        expect(page.locator("input[name='reflections-0-value']")).to_have_value(re.compile("stayed late"))
+        page.fill("#id_attendance", "20 neighbours")
+        submit_for_moderation(page)
+
+        page.goto(f"{live_server.url}/admin/pages/add/blog/blogpage/{blog.pk}/")
+        page.locator("#id_title").fill("What the kitchen table taught us")
+        page.get_by_role("textbox", name="In brief").fill("Notes from an evening in Leeds.")
+        choose_in_modal(page, page, "Choose person", "Iona Lawrence")
+        choose_in_modal(page, page, "Choose category", "Reflections")
+        choose_in_modal(page, page, "Choose a page (Event page)", "Kitchen table in Leeds")
+        body = page.locator("#panel-child-content-body-section")
+        body.get_by_role("button", name="Insert a block").click()
+        page.get_by_role("option", name="Paragraph").click()
+        body.locator("[contenteditable=true]").fill("Food first, then talk.")
+        expect(page.locator("input[name='body-0-value']")).to_have_value(re.compile("Food first"))
+        submit_for_moderation(page)
+        post = BlogPage.objects.get(title="What the kitchen table taught us")
+        assert post.related_convening_id == event.pk
+
+        log_out(page)
+        log_in(page, live_server, approver)
+        approve(page, live_server, event.pk)
+        approve(page, live_server, post.pk)
+        page.goto(live_server.url + event.url)
+        expect(page.locator(".event-reflections")).to_contain_text(
+            "Twenty neighbours came; most stayed late."
+        )
+        reflection_posts = page.locator(".event-reflection-posts")
+        expect(reflection_posts.get_by_role("link", name="What the kitchen table taught us")).to_be_visible()
+
+
+def test_4_editor_adds_a_story_with_two_sectors_and_prints_its_card(roles, live_server, page):
+    case_maker = CaseMakerPageFactory(parent=roles)
+    SectorFactory(name="Education", slug="education")
+    SectorFactory(name="Public health", slug="public-health")
+    writer, approver = editor(), moderator()
+
+    log_in(page, live_server, writer)
+    page.goto(f"{live_server.url}/admin/pages/add/casestudies/casestudypage/{case_maker.pk}/")
+    page.fill("#id_title", "The school nurse's open door")
+    page.fill("#id_in_brief", "A school nurse who made time to listen, and what changed.")
+    page.fill("#id_organisation", "Hillside Primary")
+    page.fill("#id_place", "Barnsley")
+    page.get_by_label("Education").check()
+    page.get_by_label("Public health").check()
+    page.fill("#id_what_they_did", "Kept her door open at lunchtime for anyone who wanted to talk.")
+    page.fill("#id_what_changed", "Fewer children were sent home unwell.")
+    expect(page.locator("[data-checklist]")).to_contain_text("Save a draft")
+    submit_for_moderation(page)
+    story = CaseStudyPage.objects.get(title="The school nurse's open door")
+    assert sorted(story.get_latest_revision_as_object().sectors.values_list("name", flat=True)) == [
+        "Education",
+        "Public health",
+    ]
+
+    log_out(page)
+    log_in(page, live_server, approver)
+    approve(page, live_server, story.pk)
+    page.goto(live_server.url + story.url)
+    page.get_by_role("link", name="Print the case card").click()
+    page.wait_for_url("**/card/")
+    card = page.locator(".case-card")
+    expect(card).to_contain_text("Fewer children were sent home unwell.")
+    expect(page.get_by_role("button", name="Print")).to_be_visible()
+    page.emulate_media(media="print")
+    expect(card).to_be_visible()
