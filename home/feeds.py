@@ -12,6 +12,7 @@ from django.contrib.syndication.views import Feed
 from django.core.cache import cache
 from django.db.models import Prefetch
 from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
+from django.utils.html import escape
 
 from wagtail.images import get_image_model
 
@@ -42,7 +43,21 @@ def with_feed_images(queryset, field):
     return queryset.prefetch_related(Prefetch(field, queryset=images))
 
 
-class MediaRssFeed(Rss201rev2Feed):
+class PlainTextDescriptions:
+    """Escape the site's plain-text descriptions (In brief, introductions) where feeds carry HTML.
+
+    Readers render RSS descriptions and Atom summaries as HTML, so unescaped text such as
+    `<script>` typed into an In brief would run in them.
+    """
+
+    def __init__(self, *args, description, **kwargs):
+        super().__init__(*args, description=escape(description), **kwargs)
+
+    def add_item(self, *args, description, **kwargs):
+        super().add_item(*args, description=escape(description) if description else description, **kwargs)
+
+
+class MediaRssFeed(PlainTextDescriptions, Rss201rev2Feed):
     """RSS 2.0 with full content and a Media RSS image per item."""
 
     def rss_attributes(self):
@@ -56,7 +71,7 @@ class MediaRssFeed(Rss201rev2Feed):
             handler.addQuickElement("media:content", None, item["media"])
 
 
-class MediaAtomFeed(Atom1Feed):
+class MediaAtomFeed(PlainTextDescriptions, Atom1Feed):
     """Atom 1.0 with full HTML content and a Media RSS image per entry."""
 
     def root_attributes(self):
