@@ -22,6 +22,24 @@ FEED_IMAGE_SPEC = "fill-1200x630|format-jpeg"
 CONTENT_NS = "http://purl.org/rss/1.0/modules/content/"
 MEDIA_NS = "http://search.yahoo.com/mrss/"
 URL_ATTRIBUTES = ("href", "src", "poster")
+FEED_BODY_TIMEOUT = 60 * 60 * 24
+GENERATION_KEY = "feed-content-generation"
+
+
+def feed_generation():
+    """A number that changes whenever what the public may see changes, part of every cached body's key.
+
+    A body renders other pages too (glossary marks show a term's definition), so a body cached for
+    its own revision alone would keep a term that has since been unpublished, expired or made private.
+    """
+    return cache.get_or_set(GENERATION_KEY, 0, None)
+
+
+def forget_feed_bodies():
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:  # not set yet, or evicted
+        cache.set(GENERATION_KEY, 1, None)
 
 
 def absolutise(html, base_url):
@@ -104,6 +122,7 @@ class PageFeed(Feed):
     def __call__(self, request, *args, **kwargs):
         self.request = request
         self.base_url = request.build_absolute_uri("/")
+        self.generation = feed_generation()
         return super().__call__(request, *args, **kwargs)
 
     def title(self):
@@ -148,11 +167,15 @@ class PageFeed(Feed):
 
     def item_content_html(self, item):
         """The full body, rendered once per published revision and cached."""
-        key = f"feed-content:{item.pk}:{item.live_revision_id}:{self.base_url}"
+        return self.cached_body(item, lambda: item.body.render_as_block())
+
+    def cached_body(self, item, render):
+        """`render()` made absolute, cached per published revision until public content next changes."""
+        key = f"feed-content:{self.generation}:{item.pk}:{item.live_revision_id}:{self.base_url}"
         html = cache.get(key) if item.live_revision_id else None
         if html is None:
-            html = absolutise(item.body.render_as_block(), self.base_url)
-            cache.set(key, html, 60 * 60 * 24)
+            html = absolutise(render(), self.base_url)
+            cache.set(key, html, FEED_BODY_TIMEOUT)
         return html
 
     def item_enclosures(self, item):
