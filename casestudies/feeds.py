@@ -1,9 +1,8 @@
 """The Case Maker's RSS and Atom feeds of new stories, on the shared newsletter-grade base."""
 
-from django.core.cache import cache
 from django.template.loader import render_to_string
 
-from home.feeds import MediaAtomFeed, PageFeed, absolutise, with_feed_images
+from home.feeds import MediaAtomFeed, PageFeed, with_feed_images
 
 FEED_LENGTH = 20
 
@@ -24,12 +23,7 @@ class CaseStudyFeed(PageFeed):
 
     def item_content_html(self, item):
         """What they did, what changed, evidence, quotes and the full story, cached per published revision."""
-        key = f"case-feed-content:{item.pk}:{item.live_revision_id}:{self.base_url}"
-        html = cache.get(key) if item.live_revision_id else None
-        if html is None:
-            html = absolutise(render_to_string("casestudies/feed_item.html", {"story": item}), self.base_url)
-            cache.set(key, html, 60 * 60 * 24)
-        return html
+        return self.cached_body(item, lambda: render_to_string("casestudies/feed_item.html", {"story": item}))
 
 
 class CaseStudyAtomFeed(CaseStudyFeed):

@@ -17,6 +17,7 @@ class SuggestionForm(forms.ModelForm):
     website = forms.CharField(
         label="Leave this field empty",
         required=False,
+        max_length=200,
         widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
     )
 

@@ -8,6 +8,7 @@ from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.http import HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect
 from django.utils.text import capfirst
 
@@ -37,6 +38,9 @@ USAGE_LABELS = {
 SCHEMA_ORG = "https://schema.org"
 SUGGESTION_LIMIT = 5
 SUGGESTION_WINDOW = 60 * 60
+# The form has seven fields (token and honeypot included); the site-wide limits stay high for the admin.
+SUGGESTION_MAX_FIELDS = 20
+SUGGESTION_MAX_BYTES = 16 * 1024
 
 
 @register_snippet
@@ -82,8 +86,6 @@ class GlossaryIndexPage(RoutablePageMixin, Page):
         return sorted(terms, key=lambda term: sort_key(term.title))
 
     def get_context(self, request, *args, **kwargs):
-        from .forms import SuggestionForm
-
         context = super().get_context(request, *args, **kwargs)
         terms = self.get_terms()
         query = request.GET.get("q", "").strip()[:100]
@@ -101,7 +103,6 @@ class GlossaryIndexPage(RoutablePageMixin, Page):
             view=view,
             sections=letter_sections if view == "a-z" else sections_by_group(terms),
             jump_letters=[(letter, letter_anchor(letter), letter in present) for letter in letters],
-            suggestion_form=SuggestionForm(),
             json_ld_data={
                 "@context": SCHEMA_ORG,
                 **self.defined_term_set(request),
@@ -122,25 +123,38 @@ class GlossaryIndexPage(RoutablePageMixin, Page):
 
     @path("suggest/")
     def suggest(self, request):
-        """Store a reader's suggestion for editors to review; it never publishes itself."""
-        if request.method != "POST":
-            return redirect(self.url + "#suggest")
+        """The suggest-a-term form, on a page of its own so the rest of the glossary sets no cookie.
+
+        A valid POST is stored for editors to review and never publishes itself.
+        """
         from .forms import SuggestionForm
 
+        if request.method in ("GET", "HEAD"):
+            return self.render_suggest(request, SuggestionForm())
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["GET", "HEAD", "POST"])
+        declared = request.META.get("CONTENT_LENGTH") or "0"
+        if not declared.isdigit() or int(declared) > SUGGESTION_MAX_BYTES:
+            return HttpResponse("Suggestion too large.", status=413, content_type="text/plain")
+        if sum(len(values) for _, values in request.POST.lists()) > SUGGESTION_MAX_FIELDS or request.FILES:
+            return HttpResponse("Unexpected form fields.", status=400, content_type="text/plain")
         form = SuggestionForm(request.POST)
         if over_rate_limit(request):
             form.add_error(None, "You have sent several suggestions recently. Please try again in an hour.")
-            response = self.render(request, context_overrides={"suggestion_form": form})
-            response.status_code = 429
-            return response
+            return self.render_suggest(request, form, status=429)
         if not form.is_valid():
-            response = self.render(request, context_overrides={"suggestion_form": form})
-            response.status_code = 400
-            return response
+            return self.render_suggest(request, form, status=400)
         if not form.is_spam():
             form.save()
         messages.success(request, "Thank you: your suggestion has been sent to the glossary's editors.")
         return redirect(self.url)
+
+    def render_suggest(self, request, form, status=200):
+        response = self.render(
+            request, template="glossary/glossary_suggest.html", context_overrides={"form": form}
+        )
+        response.status_code = status
+        return response
 
     @path("feed/")
     def feed(self, request):

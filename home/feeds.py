@@ -12,15 +12,19 @@ from django.contrib.syndication.views import Feed
 from django.core.cache import cache
 from django.db.models import Prefetch
 from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
+from django.utils.html import escape
 
 from wagtail.images import get_image_model
 
 from bs4 import BeautifulSoup
 
+from .page_cache import generation
+
 FEED_IMAGE_SPEC = "fill-1200x630|format-jpeg"
 CONTENT_NS = "http://purl.org/rss/1.0/modules/content/"
 MEDIA_NS = "http://search.yahoo.com/mrss/"
 URL_ATTRIBUTES = ("href", "src", "poster")
+FEED_BODY_TIMEOUT = 60 * 60 * 24
 
 
 def absolutise(html, base_url):
@@ -42,7 +46,21 @@ def with_feed_images(queryset, field):
     return queryset.prefetch_related(Prefetch(field, queryset=images))
 
 
-class MediaRssFeed(Rss201rev2Feed):
+class PlainTextDescriptions:
+    """Escape the site's plain-text descriptions (In brief, introductions) where feeds carry HTML.
+
+    Readers render RSS descriptions and Atom summaries as HTML, so unescaped text such as
+    `<script>` typed into an In brief would run in them.
+    """
+
+    def __init__(self, *args, description, **kwargs):
+        super().__init__(*args, description=escape(description), **kwargs)
+
+    def add_item(self, *args, description, **kwargs):
+        super().add_item(*args, description=escape(description) if description else description, **kwargs)
+
+
+class MediaRssFeed(PlainTextDescriptions, Rss201rev2Feed):
     """RSS 2.0 with full content and a Media RSS image per item."""
 
     def rss_attributes(self):
@@ -56,7 +74,7 @@ class MediaRssFeed(Rss201rev2Feed):
             handler.addQuickElement("media:content", None, item["media"])
 
 
-class MediaAtomFeed(Atom1Feed):
+class MediaAtomFeed(PlainTextDescriptions, Atom1Feed):
     """Atom 1.0 with full HTML content and a Media RSS image per entry."""
 
     def root_attributes(self):
@@ -89,6 +107,8 @@ class PageFeed(Feed):
     def __call__(self, request, *args, **kwargs):
         self.request = request
         self.base_url = request.build_absolute_uri("/")
+        # Bodies render other pages too (glossary marks), so they follow the site's content generation.
+        self.generation = generation()
         return super().__call__(request, *args, **kwargs)
 
     def title(self):
@@ -133,11 +153,15 @@ class PageFeed(Feed):
 
     def item_content_html(self, item):
         """The full body, rendered once per published revision and cached."""
-        key = f"feed-content:{item.pk}:{item.live_revision_id}:{self.base_url}"
+        return self.cached_body(item, lambda: item.body.render_as_block())
+
+    def cached_body(self, item, render):
+        """`render()` made absolute, cached per published revision until public content next changes."""
+        key = f"feed-content:{self.generation}:{item.pk}:{item.live_revision_id}:{self.base_url}"
         html = cache.get(key) if item.live_revision_id else None
         if html is None:
-            html = absolutise(item.body.render_as_block(), self.base_url)
-            cache.set(key, html, 60 * 60 * 24)
+            html = absolutise(render(), self.base_url)
+            cache.set(key, html, FEED_BODY_TIMEOUT)
         return html
 
     def item_enclosures(self, item):

@@ -21,6 +21,7 @@ def chrome_model_changed(sender, **kwargs):
 
 @receiver(page_published)
 @receiver(page_unpublished)
+@receiver(post_page_move)
 def page_changed(sender, **kwargs):
     # Menu links show page URLs, which move when a page is renamed or unpublished.
     clear_chrome_cache()

@@ -4,8 +4,15 @@ When a content area lands, add its routes and query parameters here and build it
 `build_public_site()`; the hostile-input and no-cookie tests then cover it automatically.
 """
 
+import datetime
+
+from django.utils import timezone
+
+from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+
 from tests.base import build_site_tree
-from tests.factories import StandardPageFactory
+from tests.factories import PersonFactory, StandardPageFactory
+from tests.factories_blog import BlogIndexPageFactory, BlogPageFactory, CategoryFactory, SeriesFactory
 from tests.factories_casestudies import (
     CaseMakerPageFactory,
     CaseMakerSectionPageFactory,
@@ -13,20 +20,38 @@ from tests.factories_casestudies import (
     EnablerFactory,
     SectorFactory,
 )
+from tests.factories_events import EventIndexPageFactory, EventPageFactory, EventSeriesFactory
+from tests.factories_glossary import GlossaryGroupFactory, GlossaryIndexPageFactory, GlossaryTermPageFactory
 
 PUBLIC_ROUTES = (
     "/",
     "/about/",
     "/about/team/",
     "/search/",
+    "/search/suggest/",
     "/health/",
     "/sitemap.xml",
     "/robots.txt",
     "/.well-known/security.txt",
     "/blog/",
     "/blog/feed/",
+    "/blog/feed/atom/",
+    "/blog/category/practice/",
+    "/blog/category/practice/feed/",
+    "/blog/tag/neighbours/",
+    "/blog/author/sam-writer/",
+    "/blog/2024/",
+    "/blog/series/key-concepts/",
+    "/blog/series/key-concepts/feed/",
+    "/blog/the-first-mile/",
     "/convenings/",
+    "/convenings/past/",
+    "/convenings/series/book-club/",
+    "/convenings/feed/",
     "/convenings/calendar.ics",
+    "/convenings/kitchen-table/",
+    "/convenings/kitchen-table/calendar.ics",
+    "/convenings/book-club-spring/",
     "/case-maker/",
     "/case-maker/stories/",
     "/case-maker/cards/",
@@ -37,10 +62,16 @@ PUBLIC_ROUTES = (
     "/case-maker/the-street-lunch/card/",
     "/c/str33t/",
     "/glossary/",
+    "/glossary/feed/",
+    "/glossary/suggest/",
+    "/glossary/social-plumbing/",
     "/documents/1/report.pdf",
     "/media/original_images/missing.jpg",
     "/no-such-page/",
 )
+
+# Public pages holding a form: they alone set a cookie, the CSRF token the form needs.
+FORM_ROUTES = ("/glossary/suggest/",)
 
 # Every query parameter any public page reads, plus junk ones.
 PUBLIC_QUERY_PARAMS = (
@@ -53,7 +84,9 @@ PUBLIC_QUERY_PARAMS = (
     "month",
     "letter",
     "type",
+    "sort",
     "series",
+    "view",
     "from",
     "to",
     "format",
@@ -73,6 +106,29 @@ def build_public_site():
     home = build_site_tree()
     about = StandardPageFactory(parent=home, title="About us", slug="about")
     StandardPageFactory(parent=about, title="Our team", slug="team")
+
+    blog = BlogIndexPageFactory(parent=home)
+    BlogPageFactory(
+        parent=blog,
+        title="The first mile",
+        slug="the-first-mile",
+        date=datetime.date(2024, 3, 1),
+        category=CategoryFactory(name="Practice", slug="practice"),
+        series=SeriesFactory(title="Key Concepts", slug="key-concepts"),
+        authors=[PersonFactory(name="Sam Writer", slug="sam-writer")],
+        tags=["neighbours"],
+    )
+
+    convenings = EventIndexPageFactory(parent=home)
+    EventPageFactory(parent=convenings, title="Kitchen Table", slug="kitchen-table")
+    EventPageFactory(
+        parent=convenings,
+        title="Book Club: spring",
+        slug="book-club-spring",
+        start=timezone.now() - datetime.timedelta(days=30),
+        series=EventSeriesFactory(name="Book Club", slug="book-club"),
+    )
+
     case_maker = CaseMakerPageFactory(parent=home)
     CaseMakerSectionPageFactory(parent=case_maker, slug="why-relationships")
     CaseStudyPageFactory(
@@ -82,4 +138,14 @@ def build_public_site():
         sectors=[SectorFactory(slug="education")],
         enablers=[EnablerFactory(slug="time")],
     )
+
+    glossary = GlossaryIndexPageFactory(parent=home)
+    term = GlossaryTermPageFactory(
+        parent=glossary,
+        title="Social plumbing",
+        slug="social-plumbing",
+        also_called="civic plumbing",
+        group=GlossaryGroupFactory(),
+    )
+    SearchPromotion.objects.create(query=Query.get("plumbing"), page=term, sort_order=0)
     return home

@@ -36,8 +36,12 @@ class SuggestionTestCase(SiteTestCase):
 
 
 class FormTests(SuggestionTestCase):
-    def test_form_is_on_the_glossary_with_labels_and_requirements_in_text(self):
-        page = BeautifulSoup(self.client.get("/glossary/").content, "html.parser")
+    def test_form_has_its_own_page_linked_from_the_glossary_with_labels_and_requirements_in_text(self):
+        glossary = BeautifulSoup(self.client.get("/glossary/").content, "html.parser")
+        self.assertIsNotNone(glossary.select_one(f'a[href="{SUGGEST_URL}"]'))
+        self.assertIsNone(glossary.find("form", attrs={"method": "post"}))
+        page = BeautifulSoup(self.client.get(SUGGEST_URL).content, "html.parser")
+        self.assertEqual(len(page.find_all("h1")), 1)
         form = page.select_one("#suggest form")
         self.assertEqual(form["action"], SUGGEST_URL)
         self.assertIsNotNone(form.find("input", attrs={"name": "csrfmiddlewaretoken"}))
@@ -103,10 +107,10 @@ class FormTests(SuggestionTestCase):
         self.assertEqual(response.status_code, 403)
         self.assertFalse(GlossarySuggestion.objects.exists())
 
-    def test_get_on_the_form_address_goes_to_the_form(self):
-        self.assertRedirects(
-            self.client.get(SUGGEST_URL), "/glossary/#suggest", fetch_redirect_response=False
-        )
+    def test_only_the_form_page_sets_the_csrf_cookie(self):
+        self.assertEqual(dict(self.client.get("/glossary/").cookies), {})
+        cookie = self.client.get(SUGGEST_URL).cookies["csrftoken"]
+        self.assertEqual(cookie["samesite"], "Lax")
 
 
 class ModerationTests(SuggestionTestCase):
