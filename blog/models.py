@@ -10,7 +10,6 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.functional import cached_property
-from django.utils.text import slugify
 
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -27,7 +26,7 @@ from blog.feeds import BlogAtomFeed, BlogFeed
 from editorial.checklist import ChecklistPanel
 from events.models import EventPage
 from home.blocks import BodyBlock
-from home.models import ListingFieldsMixin, Person, SiteSettings, card_images
+from home.models import ListingFieldsMixin, Person, SiteSettings, SlugFromNameMixin, card_images
 
 POSTS_PER_PAGE = 10
 FEATURED_LIMIT = 3
@@ -37,7 +36,7 @@ WORDS_PER_MINUTE = 200
 SOCIAL_IMAGE_SPEC = "fill-1200x630|format-jpeg"
 
 
-class ArchiveSnippet(models.Model):
+class ArchiveSnippet(SlugFromNameMixin, models.Model):
     """A way of grouping posts that has its own archive page, addressed by slug."""
 
     slug = models.SlugField(
@@ -52,11 +51,6 @@ class ArchiveSnippet(models.Model):
 
     class Meta:
         abstract = True
-
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = slugify(str(self))[:80]
-        super().save(*args, **kwargs)
 
 
 @register_snippet

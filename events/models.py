@@ -9,7 +9,6 @@ from django.db import models
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
-from django.utils.text import slugify
 
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, HelpPanel, InlinePanel, MultiFieldPanel
@@ -22,7 +21,7 @@ from wagtail.snippets.models import register_snippet
 
 from editorial.checklist import ChecklistPanel
 from home.blocks import BodyBlock
-from home.models import ListingFieldsMixin, card_images
+from home.models import ListingFieldsMixin, SlugFromNameMixin, card_images
 
 from .calendar import calendar_response
 from .feeds import EventFeed
@@ -48,7 +47,7 @@ class EventFormat(models.TextChoices):
 
 
 @register_snippet
-class EventSeries(index.Indexed, models.Model):
+class EventSeries(SlugFromNameMixin, index.Indexed, models.Model):
     """A run of related convenings, such as the Relational Councils Network or the Book Club."""
 
     name = models.CharField(max_length=120, unique=True)
@@ -69,11 +68,6 @@ class EventSeries(index.Indexed, models.Model):
 
     def __str__(self):
         return self.name
-
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = slugify(self.name)
-        super().save(*args, **kwargs)
 
 
 class EventPageQuerySet(PageQuerySet):

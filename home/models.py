@@ -70,8 +70,20 @@ class ListingFieldsMixin(models.Model):
         return self.social_image or self.listing_image
 
 
+class SlugFromNameMixin(models.Model):
+    """Fills a blank `slug` from the object's name when it is saved, so editors may leave it empty."""
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = slugify(str(self))[: self._meta.get_field("slug").max_length]
+        super().save(*args, **kwargs)
+
+
 @register_snippet
-class Person(index.Indexed, models.Model):
+class Person(SlugFromNameMixin, index.Indexed, models.Model):
     """Someone who writes, speaks or hosts: staff, associates and guests."""
 
     name = models.CharField(max_length=120)
@@ -111,11 +123,6 @@ class Person(index.Indexed, models.Model):
 
     def __str__(self):
         return self.name
-
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = slugify(self.name)
-        super().save(*args, **kwargs)
 
 
 class HomePage(Page):
