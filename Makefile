@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 PG_URL ?= postgres://postgres@127.0.0.1:5432/relationships
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run test setup demo serve dev lint check audit test-sqlite test-postgres test-browser browser reindex bench clean
+.PHONY: run test setup demo serve dev lint check audit test-sqlite test-postgres test-browser browser vnu reindex bench clean
 
 $(BIN)/activate: requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -71,7 +71,13 @@ test-postgres:
 browser:
 	@command -v chromium >/dev/null || { apt-get update -qq && apt-get install -y -qq chromium >/dev/null; } || true
 
-test-browser: browser
+## make vnu: the Nu HTML Checker (npm vnu-jar, run with Java) into the git-ignored node_modules/
+VNU_JAR := node_modules/vnu-jar/build/dist/vnu.jar
+vnu:
+	@command -v java >/dev/null || { apt-get update -qq && apt-get install -y -qq default-jre-headless >/dev/null; } || true
+	@test -f $(VNU_JAR) || npm install --prefix . --no-save --no-audit --no-fund --silent vnu-jar@26.9.27
+
+test-browser: browser vnu
 	@if command -v chromium >/dev/null; then \
 		echo "== Browser tests in Chromium =="; \
 		DJANGO_ALLOW_ASYNC_UNSAFE=true $(BIN)/pytest -m browser -q; \
@@ -81,8 +87,10 @@ test-browser: browser
 		echo "== Chromium not installed: browser tests skipped outside CI =="; \
 	fi
 
+## make bench: seed rel_bench on the local PostgreSQL, then load-test pages with and without the page cache
 bench: setup
-	$(BIN)/python bench/queries.py
+	$(BIN)/python bench/seed.py
+	$(BIN)/python bench/load.py
 
 clean:
 	rm -rf $(VENV) staticfiles db.sqlite3 db.sqlite3-* media

@@ -106,9 +106,11 @@ def seed(total, rng):
     home = root.add_child(instance=HomePage(title="Home", slug="home", strapline="Benchmark"))
     Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True)
     parents = {
-        "posts": home.add_child(instance=BlogIndexPage(title="Blog", slug="blog")),
+        "posts": home.add_child(instance=BlogIndexPage(title="Blog", slug="blog", in_brief="News.")),
         "convenings": home.add_child(instance=EventIndexPage(title="Convenings", slug="convenings")),
-        "stories": home.add_child(instance=CaseMakerPage(title="Case Maker", slug="case-maker")),
+        "stories": home.add_child(
+            instance=CaseMakerPage(title="Case Maker", slug="case-maker", in_brief="Stories.")
+        ),
         "glossary": home.add_child(instance=GlossaryIndexPage(title="Glossary", slug="glossary")),
         "pages": home,
     }

@@ -24,6 +24,7 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
 from blog.feeds import BlogAtomFeed, BlogFeed
+from editorial.checklist import ChecklistPanel
 from events.models import EventPage
 from home.blocks import BodyBlock
 from home.models import ListingFieldsMixin, Person, SiteSettings, card_images
@@ -340,6 +341,7 @@ class BlogPage(ListingFieldsMixin, Page):
         index.FilterField("date"),
     ]
     content_panels = [
+        ChecklistPanel(),
         *Page.content_panels,
         FieldPanel("in_brief"),
         MultiFieldPanel(

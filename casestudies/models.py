@@ -5,17 +5,14 @@ StreamField sections, so each has its own address, revision history and place in
 editors can reorder. Stories (`CaseStudyPage`) sit beside them and are listed by the explorer route.
 """
 
-import json
 import secrets
 from urllib.parse import urljoin
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.db.models import Prefetch
 from django.utils.html import strip_tags
-from django.utils.safestring import mark_safe
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, HelpPanel, InlinePanel, MultiFieldPanel
@@ -25,6 +22,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
+from editorial.checklist import ChecklistPanel
 from home.blocks import QuoteBlock
 from home.models import ListingFieldsMixin, SiteSettings, card_images
 
@@ -37,7 +35,6 @@ RESERVED_SLUGS = {"stories", "cards", "feed"}
 SHORT_CODE_ALPHABET = "23456789abcdefghjkmnpqrstuvwxyz"  # no 0/o, 1/l/i: easy to type from paper
 SHORT_CODE_LENGTH = 6
 STORIES_PER_PAGE = 12
-JSON_SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
 
 
 def new_short_code():
@@ -325,6 +322,7 @@ class CaseStudyPage(RoutablePageMixin, ListingFieldsMixin, Page):
         index.FilterField("scale"),
     ]
     content_panels = [
+        ChecklistPanel(),
         *Page.content_panels,
         FieldPanel("in_brief"),
         MultiFieldPanel(
@@ -413,7 +411,7 @@ class CaseStudyPage(RoutablePageMixin, ListingFieldsMixin, Page):
         return next((block.value for block in self.quotes), None)
 
     def json_ld(self, request, sectors):
-        """Article structured data for search engines, as a safe string for a script element."""
+        """Article structured data for search engines."""
         settings = SiteSettings.load(request_or_site=request)
         organisation = {"@type": "Organization", "name": settings.organisation_name}
         storyteller = self.get_storyteller()
@@ -435,8 +433,7 @@ class CaseStudyPage(RoutablePageMixin, ListingFieldsMixin, Page):
         if image:
             site_root = self.get_site().root_url
             data["image"] = urljoin(site_root, image.get_rendition("fill-1200x630|format-jpeg").url)
-        data = {key: value for key, value in data.items() if value}
-        return mark_safe(json.dumps(data, cls=DjangoJSONEncoder).translate(JSON_SCRIPT_ESCAPES))  # noqa: S308
+        return {key: value for key, value in data.items() if value}
 
 
 class CaseStudyGlossaryTerm(Orderable):

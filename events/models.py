@@ -20,6 +20,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
+from editorial.checklist import ChecklistPanel
 from home.blocks import BodyBlock
 from home.models import ListingFieldsMixin, card_images
 
@@ -248,6 +249,7 @@ class EventPage(RoutablePageMixin, ListingFieldsMixin, Page):
         index.FilterField("end"),
     ]
     content_panels = [
+        ChecklistPanel(),
         *Page.content_panels,
         FieldPanel("in_brief"),
         MultiFieldPanel([FieldPanel("start"), FieldPanel("end")], heading="When"),

@@ -1,9 +1,6 @@
 """schema.org Event JSON-LD, so search engines and calendars can read a convening's essentials."""
 
-import json
-
 from django.utils import timezone
-from django.utils.safestring import mark_safe
 
 from wagtail.models import Site
 
@@ -14,11 +11,10 @@ ATTENDANCE_MODES = {
     "in_person": "https://schema.org/OfflineEventAttendanceMode",
     "hybrid": "https://schema.org/MixedEventAttendanceMode",
 }
-JSON_SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
 
 
 def event_json_ld(event, request, speakers):
-    """The JSON-LD for one event, escaped for a <script> element; the joining link is never included."""
+    """The schema.org Event data for one event; the joining link is never included."""
     url = event.get_full_url(request)
     site_root = Site.find_for_request(request).root_url + "/"
     locations = []
@@ -59,4 +55,4 @@ def event_json_ld(event, request, speakers):
         }
     if event.series_id:
         data["superEvent"] = {"@type": "EventSeries", "name": event.series.name}
-    return mark_safe(json.dumps(data, ensure_ascii=False).translate(JSON_SCRIPT_ESCAPES))  # noqa: S308
+    return data

@@ -1,15 +1,18 @@
-"""Admin integration: the 'glossary' rich-text feature and the suggestions moderation list."""
+"""Admin integration: the 'glossary' rich-text feature, the terms list and the suggestions moderation list."""
 
-from django.urls import reverse_lazy
+from django.urls import path, reverse, reverse_lazy
 
 from wagtail import hooks
 from wagtail.admin.rich_text.converters.html_to_contentstate import LinkElementHandler
 from wagtail.admin.rich_text.editors.draftail import features as draftail_features
-from wagtail_modeladmin.helpers import PermissionHelper
-from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
+from wagtail_modeladmin.helpers import ButtonHelper, PermissionHelper
+from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
 
 from draftjs_exporter.dom import DOM
 
+from home.admin_listings import MENU_ORDER, PageListingAdmin, PageStatusFilter, related
+
+from .admin_views import start_term
 from .models import GlossarySuggestion, GlossaryTermPage
 from .rich_text import LINKTYPE, GlossaryLinkHandler, parse_id
 
@@ -66,14 +69,63 @@ class SuggestionPermissionHelper(PermissionHelper):
         return False
 
 
-@modeladmin_register
+class SuggestionButtonHelper(ButtonHelper):
+    """Adds "Start a term from this suggestion" to suggestions nobody has acted on yet."""
+
+    def get_buttons_for_obj(self, obj, exclude=None, classnames_add=None, classnames_exclude=None):
+        buttons = super().get_buttons_for_obj(obj, exclude, classnames_add, classnames_exclude)
+        if obj.status == GlossarySuggestion.Status.NEW and self.permission_helper.user_can_edit_obj(
+            self.request.user, obj
+        ):
+            buttons.insert(
+                0,
+                {
+                    "url": reverse("glossary_start_term", args=[obj.pk]),
+                    "label": "Start a term from this suggestion",
+                    "classname": self.finalise_classname(classnames_add, classnames_exclude),
+                    "title": f"Start a draft glossary term from “{obj.term}”",
+                },
+            )
+        return buttons
+
+
+class GlossaryTermAdmin(PageListingAdmin):
+    """Every glossary term in one list, filterable by group and status."""
+
+    model = GlossaryTermPage
+    menu_label = "Terms"
+    menu_icon = "list-ul"
+    list_display = ("title", "group", "status", "last_edited_by", "last_edited")
+    list_filter = (*related("group"), PageStatusFilter)
+    search_fields = ("title", "short_definition", "also_called")
+    ordering = ("title", "pk")
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("group")
+
+
 class GlossarySuggestionAdmin(ModelAdmin):
     model = GlossarySuggestion
     menu_label = "Term suggestions"
     menu_icon = "help"
-    menu_order = 300
     permission_helper_class = SuggestionPermissionHelper
+    button_helper_class = SuggestionButtonHelper
     list_display = ("term", "status", "submitted_at", "name")
     list_filter = ("status",)
     search_fields = ("term", "definition", "source", "name", "email")
+    list_export = ("term", "definition", "source", "name", "email", "status", "submitted_at")
+    export_filename = "glossary-suggestions"
     inspect_view_enabled = True
+
+
+@modeladmin_register
+class GlossaryAdminGroup(ModelAdminGroup):
+    menu_label = "Glossary"
+    menu_icon = "help"
+    menu_order = MENU_ORDER["glossary"]
+    items = (GlossaryTermAdmin, GlossarySuggestionAdmin)
+
+
+@hooks.register("register_admin_urls")
+def register_start_term_url():
+    return [path("glossary/suggestions/<int:pk>/start-term/", start_term, name="glossary_start_term")]

@@ -18,28 +18,13 @@ from wagtail.images import get_image_model
 
 from bs4 import BeautifulSoup
 
+from .page_cache import generation
+
 FEED_IMAGE_SPEC = "fill-1200x630|format-jpeg"
 CONTENT_NS = "http://purl.org/rss/1.0/modules/content/"
 MEDIA_NS = "http://search.yahoo.com/mrss/"
 URL_ATTRIBUTES = ("href", "src", "poster")
 FEED_BODY_TIMEOUT = 60 * 60 * 24
-GENERATION_KEY = "feed-content-generation"
-
-
-def feed_generation():
-    """A number that changes whenever what the public may see changes, part of every cached body's key.
-
-    A body renders other pages too (glossary marks show a term's definition), so a body cached for
-    its own revision alone would keep a term that has since been unpublished, expired or made private.
-    """
-    return cache.get_or_set(GENERATION_KEY, 0, None)
-
-
-def forget_feed_bodies():
-    try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:  # not set yet, or evicted
-        cache.set(GENERATION_KEY, 1, None)
 
 
 def absolutise(html, base_url):
@@ -122,7 +107,8 @@ class PageFeed(Feed):
     def __call__(self, request, *args, **kwargs):
         self.request = request
         self.base_url = request.build_absolute_uri("/")
-        self.generation = feed_generation()
+        # Bodies render other pages too (glossary marks), so they follow the site's content generation.
+        self.generation = generation()
         return super().__call__(request, *args, **kwargs)
 
     def title(self):

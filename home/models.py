@@ -124,7 +124,15 @@ class HomePage(Page):
     strapline = models.CharField(max_length=200, help_text="The big sentence at the top of the page.")
     hero_text = models.TextField(blank=True, max_length=500)
     hero_image = models.ForeignKey(
-        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=(
+            "Decoration beside the strapline: screen readers skip it, so choose a picture "
+            "that carries no information and no words."
+        ),
     )
     hero_link_text = models.CharField(max_length=60, blank=True, help_text="e.g. Explore the Case Maker")
     hero_link_page = models.ForeignKey(

@@ -1,11 +1,28 @@
 """Template tags for the site chrome shared by every page."""
 
+import datetime
+import json
+
 from django import template
+from django.core.serializers.json import DjangoJSONEncoder
 from django.http import QueryDict
+from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 
 from home.models import NavigationSettings
 
 register = template.Library()
+
+# The escapes Django's json_script uses: nothing in the data can close the <script> element.
+JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+@register.filter
+def json_ld(data):
+    """Structured data as a `<script type="application/ld+json">` element, safely escaped."""
+    payload = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(JSON_SCRIPT_ESCAPES)
+    return format_html('<script type="application/ld+json">{}</script>', mark_safe(payload))  # noqa: S308
 
 
 def _links(request, related_name):
@@ -58,3 +75,11 @@ def query_with(context, **changes):
         else:
             params[key] = value
     return params.urlencode()
+
+
+@register.filter
+def machine_datetime(value):
+    """A date or datetime as a valid HTML `datetime` attribute: local time, whole seconds, with offset."""
+    if isinstance(value, datetime.datetime):
+        return timezone.localtime(value).replace(microsecond=0).isoformat()
+    return value.isoformat() if value else ""

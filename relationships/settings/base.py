@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "casestudies",
     "glossary",
     "search",
+    "editorial",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
@@ -67,6 +68,9 @@ MIDDLEWARE = [
     "home.middleware.PermissionsPolicyMiddleware",
     "home.middleware.SiteCSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # A page-cache hit answers here, before sessions, CSRF, auth and the view (see home.page_cache).
+    "home.page_cache.PageCacheMiddleware",
+    "home.page_cache.SharedLookupsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     # ETag/Last-Modified → 304 for pages and feeds (feed readers re-fetch often).
@@ -142,6 +146,44 @@ else:
             "TIMEOUT": 600,
         }
     }
+
+# Full-page cache for anonymous visitors (0 turns it off); CDNs may keep pages for s-maxage and
+# serve a stale copy while revalidating. Everything cached is retired when content changes.
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
+PAGE_CACHE_BROWSER_SECONDS = int(os.environ.get("PAGE_CACHE_BROWSER_SECONDS", "60"))
+PAGE_CACHE_STALE_SECONDS = int(os.environ.get("PAGE_CACHE_STALE_SECONDS", "3600"))
+# The site record, settings and private sections, shared by every worker until content changes.
+PAGE_CACHE_LOOKUP_SECONDS = int(os.environ.get("PAGE_CACHE_LOOKUP_SECONDS", "86400"))
+
+# A CDN in front of the site is told to drop pages on publish: Cloudflare with
+# FRONTEND_CACHE_CLOUDFLARE_ZONEID and _BEARER_TOKEN, or any cache that accepts HTTP PURGE
+# (Varnish, nginx) at FRONTEND_CACHE_PURGE_URL.
+if os.environ.get("FRONTEND_CACHE_CLOUDFLARE_ZONEID"):
+    WAGTAILFRONTENDCACHE = {
+        "cloudflare": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+            "ZONEID": os.environ["FRONTEND_CACHE_CLOUDFLARE_ZONEID"],
+            "BEARER_TOKEN": os.environ.get("FRONTEND_CACHE_CLOUDFLARE_BEARER_TOKEN", ""),
+        }
+    }
+elif os.environ.get("FRONTEND_CACHE_PURGE_URL"):
+    WAGTAILFRONTENDCACHE = {
+        "http": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": os.environ["FRONTEND_CACHE_PURGE_URL"],
+        }
+    }
+# Listings outside the page tree that change whenever a page is published.
+FRONTEND_CACHE_ALSO_PURGE = (
+    "/blog/feed/",
+    "/blog/feed/atom/",
+    "/convenings/feed/",
+    "/convenings/calendar.ics",
+    "/case-maker/feed/",
+    "/case-maker/feed/atom/",
+    "/glossary/feed/",
+    "/sitemap.xml",
+)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -312,6 +354,8 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
+# Changing a published page's slug or moving it leaves a permanent redirect from the old address.
+WAGTAILREDIRECTS_AUTO_CREATE = True
 WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
 WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"avif": "avif", "webp": "webp"}

@@ -1,0 +1,192 @@
+"""Load test: gunicorn (2 sync workers, production settings) on loopback against the seeded database.
+
+For each page and a static CSS file it prints req/s, p50 and p99 with the page cache off and on,
+and each page's rate as a share of the static file's (the stack's physical limit). Uses `wrk` when
+installed, else a threaded Python client. Bounded: DURATION seconds per URL and mode.
+
+    .venv/bin/python bench/seed.py && .venv/bin/python bench/load.py [--duration 5]
+"""
+
+import argparse
+import os
+import re
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = sys.executable
+DATABASE_URL = os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/rel_bench")
+CONCURRENCY = 4
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def environment(page_cache):
+    return {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "relationships.settings.production",
+        "SECRET_KEY": "bench-only-" + "x" * 60,  # throwaway: loopback only, never deployed
+        "SECURE_SSL_REDIRECT": "false",
+        "ALLOWED_HOSTS": "localhost,127.0.0.1",
+        "DATABASE_URL": DATABASE_URL,
+        "PAGE_CACHE_SECONDS": "600" if page_cache else "0",
+        "LOG_LEVEL": "ERROR",
+    }
+
+
+def sample_urls(env):
+    code = (
+        "import django;django.setup();"
+        "from blog.models import BlogPage;from events.models import EventPage;"
+        "print(BlogPage.objects.live().order_by('-date').first().url);"
+        "print(EventPage.objects.live().first().url)"
+    )
+    post, convening = subprocess.check_output([PYTHON, "-c", code], env=env, cwd=ROOT, text=True).split()
+    css = subprocess.check_output(
+        [
+            PYTHON,
+            "-c",
+            "import django;django.setup();from django.templatetags.static import static;"
+            "print(static('css/site.css'))",
+        ],
+        env=env,
+        cwd=ROOT,
+        text=True,
+    ).strip()
+    return {
+        "home": "/",
+        "blog index": "/blog/",
+        "post": post,
+        "convening": convening,
+        "Case Maker explorer": "/case-maker/stories/",
+        "search": "/search/?q=relationships",
+        "blog feed": "/blog/feed/",
+        "static CSS": css,
+    }
+
+
+def start_gunicorn(env, port):
+    process = subprocess.Popen(
+        [
+            str(Path(PYTHON).with_name("gunicorn")),
+            "relationships.wsgi",
+            "-c",
+            "gunicorn.conf.py",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            "2",
+            "--access-logfile",
+            "/dev/null",
+        ],
+        env=env,
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    for _ in range(100):
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/health/", timeout=1)
+            return process
+        except OSError:
+            time.sleep(0.2)
+    stop(process)
+    raise SystemExit("gunicorn did not start")
+
+
+def stop(process):
+    os.killpg(process.pid, signal.SIGTERM)
+    process.wait(timeout=20)
+
+
+def run_wrk(url, duration):
+    out = subprocess.check_output(
+        ["wrk", "-t2", f"-c{CONCURRENCY}", f"-d{duration}s", "--latency", url], text=True
+    )
+    rate = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+
+    def latency(label):
+        value, unit = re.search(rf"{label}%\s+([\d.]+)(us|ms|s)", out).groups()
+        return float(value) * {"us": 0.001, "ms": 1, "s": 1000}[unit]
+
+    return rate, latency("50"), latency("99")
+
+
+def run_python(url, duration):
+    import http.client
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url)
+    samples, deadline = [], time.monotonic() + duration
+
+    def worker():
+        conn = http.client.HTTPConnection(parts.hostname, parts.port)
+        path = parts.path + (f"?{parts.query}" if parts.query else "")
+        while time.monotonic() < deadline:
+            started = time.perf_counter()
+            conn.request("GET", path)
+            conn.getresponse().read()
+            samples.append((time.perf_counter() - started) * 1000)
+
+    threads = [threading.Thread(target=worker) for _ in range(CONCURRENCY)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    cuts = statistics.quantiles(samples, n=100)
+    return len(samples) / duration, cuts[49], cuts[98]
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--duration", type=int, default=5, help="seconds per URL and mode")
+    args = parser.parse_args()
+    measure = run_wrk if shutil.which("wrk") else run_python
+    results = {}
+    for page_cache in (False, True):
+        env = environment(page_cache)
+        if not results:
+            subprocess.check_call(
+                [PYTHON, "manage.py", "collectstatic", "--noinput", "-v0"], env=env, cwd=ROOT
+            )
+        urls = sample_urls(env)
+        port = free_port()
+        server = start_gunicorn(env, port)
+        try:
+            for name, path in urls.items():
+                url = f"http://127.0.0.1:{port}{path}"
+                for _ in range(3):
+                    urllib.request.urlopen(url, timeout=60).read()  # warm both workers' caches
+                results[(name, page_cache)] = measure(url, args.duration)
+        finally:
+            stop(server)
+    print(
+        f"\n{measure.__name__.removeprefix('run_')}, {CONCURRENCY} connections, {args.duration}s per row, "
+        "2 gunicorn sync workers, production settings\n"
+    )
+    print(f"{'page':22} {'cache':6} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'% of static':>12}")
+    for page_cache in (False, True):
+        static_rate = results[("static CSS", page_cache)][0]
+        for name in urls:
+            rate, p50, p99 = results[(name, page_cache)]
+            share = 100 * rate / static_rate
+            print(
+                f"{name:22} {'on' if page_cache else 'off':6} {rate:8.0f} {p50:8.1f} {p99:8.1f} {share:11.1f}%"
+            )
+
+
+if __name__ == "__main__":
+    main()

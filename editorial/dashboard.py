@@ -1,0 +1,75 @@
+"""Dashboard panels: what needs the editor's attention today, and scheduled items that failed to go live."""
+
+from django.utils import timezone
+
+from wagtail.admin.ui.components import Component
+from wagtail.models import Page, Revision, WorkflowState
+
+from events.models import EventPage
+from glossary.models import GlossarySuggestion
+
+LIMIT = 8
+
+
+def overdue_revisions(now=None):
+    """Revisions approved to go live in the past that are still waiting: `publish_scheduled` is not running."""
+    now = now or timezone.now()
+    return (
+        Revision.page_revisions.filter(approved_go_live_at__lt=now)
+        .select_related("content_type")
+        .order_by("approved_go_live_at")
+    )
+
+
+class OverdueScheduledPanel(Component):
+    """A warning at the top of the dashboard whenever scheduled publishing has fallen behind."""
+
+    name = "overdue_scheduled"
+    order = 10
+    template_name = "editorial/panels/overdue_scheduled.html"
+
+    def get_context_data(self, parent_context):
+        revisions = list(overdue_revisions()[:LIMIT])
+        pages = Page.objects.in_bulk([int(revision.object_id) for revision in revisions])
+        items = [(pages.get(int(revision.object_id)), revision.approved_go_live_at) for revision in revisions]
+        return {"items": [(page, when) for page, when in items if page is not None]}
+
+
+class WelcomePanel(Component):
+    """The editor's drafts, what awaits moderation, convenings missing a sign-up link and new suggestions."""
+
+    name = "welcome"
+    order = 20
+    template_name = "editorial/panels/welcome.html"
+
+    def get_context_data(self, parent_context):
+        request = parent_context["request"]
+        user = request.user
+        now = timezone.now()
+        drafts = (
+            Page.objects.filter(has_unpublished_changes=True, latest_revision__user=user)
+            .exclude(depth=1)
+            .order_by("-latest_revision_created_at")[:LIMIT]
+        )
+        awaiting = (
+            WorkflowState.objects.active()
+            .filter(base_content_type__model="page")
+            .select_related("requested_by", "current_task_state__task")
+            .order_by("-created_at")[:LIMIT]
+        )
+        awaiting_pages = Page.objects.in_bulk([int(state.object_id) for state in awaiting])
+        no_sign_up = (
+            EventPage.objects.live().filter(end__gte=now, registration_url="").order_by("start")[:LIMIT]
+        )
+        suggestions = GlossarySuggestion.objects.filter(status=GlossarySuggestion.Status.NEW)[:LIMIT]
+        return {
+            "user": user,
+            "drafts": drafts,
+            "awaiting": [
+                (awaiting_pages[int(state.object_id)], state)
+                for state in awaiting
+                if int(state.object_id) in awaiting_pages
+            ],
+            "no_sign_up": no_sign_up,
+            "suggestions": suggestions if user.has_perm("glossary.view_glossarysuggestion") else [],
+        }

@@ -1,0 +1,66 @@
+"""Share-a-draft views: the editor's page to create and revoke links, and the public read-only draft."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.views.decorators.cache import never_cache
+
+from wagtail.models import Page
+
+from .models import SHARE_MAX_AGE, ShareLink
+
+
+def share_draft(request, page_id):
+    """List this page's links; POST `create` makes one, POST `revoke` ends one."""
+    page = get_object_or_404(Page, pk=page_id).specific
+    if not page.permissions_for_user(request.user).can_edit():
+        raise PermissionDenied
+    if request.method == "POST":
+        if "revoke" in request.POST:
+            page.share_links.filter(pk=request.POST["revoke"], revoked_at__isnull=True).update(
+                revoked_at=timezone.now()
+            )
+            messages.success(request, "The link was revoked: it no longer opens the draft.")
+        else:
+            link = ShareLink.objects.create(
+                page=page, created_by=request.user, note=request.POST.get("note", "")[:120]
+            )
+            messages.success(request, "New share link created. Copy it from the list below.")
+            return redirect(f"{request.path}#link-{link.pk}")
+        return redirect(request.path)
+    links = page.share_links.filter(
+        created_at__gte=timezone.now() - timezone.timedelta(seconds=SHARE_MAX_AGE)
+    )
+    return TemplateResponse(
+        request,
+        "editorial/share_draft.html",
+        {
+            "page": page,
+            "links": [(link, request.build_absolute_uri(link.get_absolute_url())) for link in links],
+            "days": SHARE_MAX_AGE // 86400,
+            "header_title": f"Share a draft of “{page.title}”",
+        },
+    )
+
+
+@never_cache
+def shared_draft(request, token):
+    """The page's latest revision, read-only, never indexed; refused once expired or revoked."""
+    link = ShareLink.from_token(token)
+    if link is None:
+        response = TemplateResponse(request, "editorial/share_refused.html", status=410)
+        response["X-Robots-Tag"] = "noindex, nofollow"
+        return response
+    page = link.page.specific.get_latest_revision_as_object()
+    if page is None:
+        raise Http404
+    request.is_preview = True
+    request.preview_mode = page.default_preview_mode
+    response = page.serve_preview(request, page.default_preview_mode)
+    if hasattr(response, "context_data"):
+        response.context_data["shared_draft"] = True
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    return response

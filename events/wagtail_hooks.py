@@ -1,0 +1,57 @@
+"""Admin wiring: the flat list of convenings, with a spreadsheet export including attendance."""
+
+from django.contrib.admin import SimpleListFilter
+from django.utils import timezone
+
+from wagtail_modeladmin.options import modeladmin_register
+
+from home.admin_listings import MENU_ORDER, PageListingAdmin, PageStatusFilter, related
+
+from .models import EventPage
+
+
+class WhenFilter(SimpleListFilter):
+    """Upcoming (not yet over) or past, by the convening's end time."""
+
+    title = "when"
+    parameter_name = "when"
+
+    def lookups(self, request, model_admin):
+        return [("upcoming", "Upcoming"), ("past", "Past")]
+
+    def queryset(self, request, queryset):
+        now = timezone.now()
+        if self.value() == "upcoming":
+            return queryset.filter(end__gte=now)
+        if self.value() == "past":
+            return queryset.filter(end__lt=now)
+        return queryset
+
+
+@modeladmin_register
+class ConveningAdmin(PageListingAdmin):
+    """Every convening in one list, soonest last, with a CSV/XLSX export for reporting attendance."""
+
+    model = EventPage
+    menu_label = "Convenings"
+    menu_icon = "date"
+    menu_order = MENU_ORDER["events"]
+    list_display = ("title", "start", "format", "series", "status", "last_edited_by", "last_edited")
+    list_filter = (WhenFilter, "format", *related("series"), PageStatusFilter)
+    search_fields = ("title", "in_brief", "venue_name")
+    ordering = ("-start", "-pk")
+    list_export = (
+        "title",
+        "start",
+        "end",
+        "format",
+        "venue_name",
+        "series",
+        "registration_url",
+        "attendance",
+        "status",
+    )
+    export_filename = "convenings"
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("series")

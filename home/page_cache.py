@@ -1,0 +1,185 @@
+"""Site-wide caching that follows content: one generation number, a full-page cache and shared lookups.
+
+Every cached thing (whole pages, the site record, settings, the list of private sections) is keyed
+by a *generation* number kept in the shared cache. Any edit that can change what a public page shows
+(publishing, unpublishing, moving or deleting a page, saving a snippet, a setting or a menu) bumps
+the number, so everything cached before it is simply never read again and expires on its own.
+
+Why one number for the whole site rather than tracking which pages list which: a small charity's
+site is edited a few times a week and read far more often, so the cost of re-rendering every page
+once after an edit is small, while the alternative (knowing that a post appears on its index, the
+home page, three feeds, a calendar, its author's page and every glossary term it mentions) is easy
+to get wrong and leaves stale pages when it is. The cascade to parents, home, feeds, calendars and
+glossary terms is automatic.
+"""
+
+import re
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models import Q
+from django.utils.cache import patch_cache_control
+
+GENERATION_KEY = "content-generation"
+MISSING = object()
+# Where responses depend on the visitor or the query (search), or are never pages.
+UNCACHED_PREFIXES = ("/admin/", "/search/", "/documents/", "/health/", "/csp-report/", "/static/", "/media/")
+# Cookies that mean the visitor may see something personal (a session, a flash message, a form token).
+PERSONAL_COOKIES = ("sessionid", "messages", "csrftoken")
+UNCACHEABLE_CONTROL = re.compile(r"\b(private|no-store|no-cache)\b")
+
+
+def generation():
+    """The current content generation (1 on a fresh cache)."""
+    value = cache.get(GENERATION_KEY)
+    if value is None:
+        cache.add(GENERATION_KEY, 1, timeout=None)
+        value = cache.get(GENERATION_KEY, 1)
+    return value
+
+
+def _incr():
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:
+        cache.set(GENERATION_KEY, 2, timeout=None)
+
+
+def bump_generation(**kwargs):
+    """Retire everything cached so far; connected to every signal that changes public content.
+
+    Bumped at once and again when the transaction commits, so a page rendered from the old rows
+    while the edit was being committed is not kept under the new generation.
+    """
+    _incr()
+    transaction.on_commit(_incr)
+
+
+def per_generation(name, compute):
+    """`compute()`'s result, computed once per content generation and shared by every worker."""
+    key = f"gen:{generation()}:{name}"
+    value = cache.get(key, MISSING)
+    if value is MISSING:
+        value = compute()
+        cache.set(key, value, timeout=settings.PAGE_CACHE_LOOKUP_SECONDS)
+    return value
+
+
+def private_paths():
+    """Tree paths of the sections with view restrictions, shared instead of queried on each `.public()`."""
+    from wagtail.models import PageViewRestriction
+
+    return per_generation(
+        "private-paths",
+        lambda: sorted({r.page.path for r in PageViewRestriction.objects.select_related("page")}),
+    )
+
+
+def is_private(page):
+    return any(page.path.startswith(path) for path in private_paths())
+
+
+def get_view_restrictions(page, original):
+    """`Page.get_view_restrictions` without queries for the (usual) page outside any private section."""
+    from wagtail.models import PageViewRestriction
+
+    if page.alias_of_id is None and not is_private(page):
+        return PageViewRestriction.objects.none()
+    return original(page)
+
+
+def private_q(queryset):
+    """Replacement for `PageQuerySet.private_q` that reads the shared list of private sections."""
+    q = Q()
+    for path in private_paths():
+        q |= Q(path__startswith=path)
+    return q if q else Q(pk__in=[])
+
+
+def cacheable_request(request):
+    if request.method not in ("GET", "HEAD") or not settings.PAGE_CACHE_SECONDS:
+        return False
+    if request.path.startswith(UNCACHED_PREFIXES) or "preview" in request.GET:
+        return False
+    return not any(name in request.COOKIES for name in PERSONAL_COOKIES)
+
+
+def storable(request, response):
+    """Only plain public 200s that set nothing personal and were not marked private on the way."""
+    return (
+        response.status_code == 200
+        and not response.streaming
+        and not response.cookies
+        and not getattr(request, "is_private_page", False)
+        and not getattr(request, "is_preview", False)
+        and not UNCACHEABLE_CONTROL.search(response.get("Cache-Control", ""))
+        # A CSP nonce in the markup must be fresh for every response.
+        and not isinstance(getattr(request, "_csp_nonce", None), str)
+    )
+
+
+def page_cache_key(request):
+    return f"page:{generation()}:{request.method}:{request.get_host()}:{request.get_full_path()}"
+
+
+class PageCacheMiddleware:
+    """Answer anonymous GET/HEAD requests for public pages and feeds from the shared cache.
+
+    Placed right after WhiteNoise, a hit skips sessions, CSRF, authentication, messages, URL
+    routing and the view: one cache read. Responses carry CDN-friendly Cache-Control headers.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not cacheable_request(request):
+            return self.get_response(request)
+        key = page_cache_key(request)
+        response = cache.get(key)
+        if response is not None:
+            response["X-Page-Cache"] = "hit"
+            return response
+        response = self.get_response(request)
+        if storable(request, response):
+            patch_cache_control(
+                response,
+                public=True,
+                max_age=settings.PAGE_CACHE_BROWSER_SECONDS,
+                s_maxage=settings.PAGE_CACHE_SECONDS,
+                stale_while_revalidate=settings.PAGE_CACHE_STALE_SECONDS,
+            )
+            cache.set(key, response, timeout=settings.PAGE_CACHE_SECONDS)
+            response["X-Page-Cache"] = "miss"
+        return response
+
+
+class SharedLookupsMiddleware:
+    """Give each request the site and settings from the shared cache instead of three queries."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if settings.PAGE_CACHE_LOOKUP_SECONDS and not request.path.startswith("/admin/"):
+            self.attach(request)
+        return self.get_response(request)
+
+    @staticmethod
+    def attach(request):
+        from wagtail.models import Site
+
+        from home.models import NavigationSettings, SiteSettings
+
+        def find_site():
+            site = Site._find_for_request(request)
+            if site is not None:
+                site.root_page.specific  # noqa: B018 - cached with the site so routing starts warm
+            return site
+
+        request._wagtail_site = per_generation(f"site:{request.get_host()}", find_site)
+        for model in (SiteSettings, NavigationSettings):
+            setattr(
+                request, model.get_cache_attr_name(), per_generation(model.__name__, model._get_or_create)
+            )

@@ -1,0 +1,118 @@
+"""The full-page cache: hits skip the view, content changes retire it, personal responses never enter it."""
+
+from django.core.cache import cache
+from django.http import HttpResponse
+from django.test import override_settings
+from django.urls import include, path
+
+from wagtail import urls as wagtail_urls
+from wagtail.models import PageViewRestriction
+
+from home.models import SiteSettings
+from tests.base import SiteTestCase
+from tests.factories import StandardPageFactory
+
+CACHE_ON = {
+    "PAGE_CACHE_SECONDS": 600,
+    "PAGE_CACHE_LOOKUP_SECONDS": 3600,
+    "ROOT_URLCONF": "tests.test_page_cache",
+}
+
+
+def cookie_setting_view(request):
+    response = HttpResponse("Your choice is remembered.")
+    response.set_cookie("chosen", "yes")
+    return response
+
+
+urlpatterns = [path("cookie-setting/", cookie_setting_view), path("", include(wagtail_urls))]
+
+
+@override_settings(**CACHE_ON)
+class PageCacheTests(SiteTestCase):
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        cls.page = StandardPageFactory(parent=cls.home, slug="about", title="About us")
+
+    def setUp(self):
+        cache.clear()
+
+    def warm(self, url):
+        """Request twice: the first visit creates the default settings rows, a content change."""
+        self.client.get(url)
+        return self.client.get(url)
+
+    def test_second_request_is_a_hit_without_queries(self):
+        first = self.warm("/about/")
+        self.assertEqual(first["X-Page-Cache"], "miss")
+        with self.assertNumQueries(0):
+            hit = self.client.get("/about/")
+        self.assertEqual(hit["X-Page-Cache"], "hit")
+        self.assertEqual(hit.content, first.content)
+        self.assertIn("s-maxage=600", hit["Cache-Control"])
+        self.assertIn("stale-while-revalidate", hit["Cache-Control"])
+        self.assertIn("public", hit["Cache-Control"])
+        # The outer security middleware still runs on a hit.
+        self.assertIn("Content-Security-Policy", hit)
+
+    def test_publishing_retires_cached_pages(self):
+        self.client.get("/about/")
+        self.page.title = "About the project"
+        self.page.save_revision().publish()
+        response = self.client.get("/about/")
+        self.assertEqual(response["X-Page-Cache"], "miss")
+        self.assertContains(response, "About the project")
+
+    def test_unpublishing_retires_cached_pages(self):
+        self.client.get("/about/")
+        self.page.unpublish()
+        self.assertEqual(self.client.get("/about/").status_code, 404)
+
+    def test_settings_changes_retire_cached_pages(self):
+        self.client.get("/about/")
+        settings = SiteSettings.load()
+        settings.organisation_name = "Relationships Project Renamed"
+        settings.save()
+        self.assertContains(self.client.get("/about/"), "Relationships Project Renamed")
+
+    def test_drafts_are_not_served_from_cache(self):
+        self.client.get("/about/")
+        self.page.title = "Draft title"
+        self.page.save_revision()
+        self.assertNotContains(self.client.get("/about/"), "Draft title")
+
+    def test_private_pages_are_never_cached(self):
+        PageViewRestriction.objects.create(page=self.page, restriction_type="password", password="secret")
+        first = self.client.get("/about/")
+        self.assertEqual(first.status_code, 200)  # the password form
+        self.assertNotIn("X-Page-Cache", first)
+        self.assertNotIn("X-Page-Cache", self.client.get("/about/"))
+
+    def test_visitors_with_personal_cookies_bypass_the_cache(self):
+        self.client.get("/about/")
+        for name in ("sessionid", "messages", "csrftoken"):
+            with self.subTest(cookie=name):
+                self.client.cookies.clear()
+                self.client.cookies[name] = "x"
+                self.assertNotIn("X-Page-Cache", self.client.get("/about/"))
+
+    def test_search_admin_and_previews_are_not_cached(self):
+        for url in ("/search/?q=about", "/about/?preview=1", "/admin/login/"):
+            with self.subTest(url=url):
+                self.client.get(url)
+                self.assertNotEqual(self.client.get(url).get("X-Page-Cache"), "hit")
+
+    def test_responses_that_set_cookies_are_not_stored(self):
+        for _ in range(2):
+            response = self.client.get("/cookie-setting/")
+            self.assertIn("chosen", response.cookies)
+            self.assertNotIn("X-Page-Cache", response)
+
+    def test_feeds_are_cached(self):
+        from tests.factories_blog import BlogIndexPageFactory
+
+        BlogIndexPageFactory(parent=self.home)
+        self.warm("/blog/feed/")
+        with self.assertNumQueries(0):
+            self.assertEqual(self.client.get("/blog/feed/")["X-Page-Cache"], "hit")
