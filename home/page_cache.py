@@ -19,7 +19,8 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Q
-from django.utils.cache import patch_cache_control
+from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.http import parse_http_date_safe
 
 GENERATION_KEY = "content-generation"
 MISSING = object()
@@ -140,7 +141,14 @@ class PageCacheMiddleware:
         response = cache.get(key)
         if response is not None:
             response["X-Page-Cache"] = "hit"
-            return response
+            # ConditionalGetMiddleware sits behind this one, so hits answer If-None-Match and
+            # If-Modified-Since here: feed readers re-fetching an unchanged feed get their 304.
+            return get_conditional_response(
+                request,
+                etag=response.get("ETag"),
+                last_modified=parse_http_date_safe(response.get("Last-Modified", "")),
+                response=response,
+            )
         response = self.get_response(request)
         if storable(request, response):
             patch_cache_control(

@@ -56,6 +56,13 @@ class PageCacheTests(SiteTestCase):
         # The outer security middleware still runs on a hit.
         self.assertIn("Content-Security-Policy", hit)
 
+    def test_hits_answer_conditional_requests_with_304(self):
+        first = self.warm("/about/")
+        with self.assertNumQueries(0):
+            by_etag = self.client.get("/about/", HTTP_IF_NONE_MATCH=first["ETag"])
+        self.assertEqual(by_etag.status_code, 304)
+        self.assertEqual(self.client.get("/about/", HTTP_IF_NONE_MATCH='"other"').status_code, 200)
+
     def test_publishing_retires_cached_pages(self):
         self.client.get("/about/")
         self.page.title = "About the project"
