@@ -24,6 +24,7 @@ from wagtail.snippets.models import register_snippet
 
 from blog.feeds import BlogAtomFeed, BlogFeed
 from editorial.checklist import ChecklistPanel
+from editorial.previews import CardPreviewMixin
 from events.models import EventPage
 from home.blocks import BodyBlock
 from home.models import ListingFieldsMixin, Person, SiteSettings, SlugFromNameMixin, card_images
@@ -253,8 +254,10 @@ class BlogPageForm(WagtailAdminPageForm):
         self.fields["category"].required = True
 
 
-class BlogPage(ListingFieldsMixin, Page):
+class BlogPage(CardPreviewMixin, ListingFieldsMixin, Page):
     """An essay, reflection or piece of news by staff or guests."""
+
+    card_template = "blog/includes/post_card.html"
 
     date = models.DateField(
         "publication date",

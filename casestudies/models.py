@@ -23,6 +23,7 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
 from editorial.checklist import ChecklistPanel
+from editorial.previews import CardPreviewMixin
 from home.blocks import QuoteBlock
 from home.models import ListingFieldsMixin, SiteSettings, card_images
 
@@ -246,8 +247,10 @@ class CaseMakerSectionPage(ListingFieldsMixin, Page):
         return context
 
 
-class CaseStudyPage(RoutablePageMixin, ListingFieldsMixin, Page):
+class CaseStudyPage(CardPreviewMixin, RoutablePageMixin, ListingFieldsMixin, Page):
     """A real story of relationship-centred practice, with a printable card and a short address."""
+
+    card_template = "casestudies/includes/story_card.html"
 
     organisation = models.CharField(
         max_length=160, blank=True, help_text="Who did this, e.g. Rosebank GP Practice"

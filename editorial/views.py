@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_safe
 
 from wagtail.models import Page
 
@@ -47,6 +48,7 @@ def share_draft(request, page_id):
 
 
 @never_cache
+@require_safe
 def shared_draft(request, token):
     """The page's latest revision, read-only, never indexed; refused once expired or revoked."""
     link = ShareLink.from_token(token)

@@ -20,6 +20,7 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
 from editorial.checklist import ChecklistPanel
+from editorial.previews import CardPreviewMixin
 from home.blocks import BodyBlock
 from home.models import ListingFieldsMixin, SlugFromNameMixin, card_images
 
@@ -170,8 +171,10 @@ class EventIndexPage(RoutablePageMixin, Page):
         return EventFeed(self)(request)
 
 
-class EventPage(RoutablePageMixin, ListingFieldsMixin, Page):
+class EventPage(CardPreviewMixin, RoutablePageMixin, ListingFieldsMixin, Page):
     """One convening, announced ahead and carrying its reflections afterwards."""
+
+    card_template = "events/includes/event_card.html"
 
     uid = models.UUIDField(
         "calendar identifier",

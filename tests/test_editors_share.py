@@ -58,6 +58,8 @@ class ShareLinkTests(SiteTestCase):
             self.assertEqual(Client().get(link.get_absolute_url()).status_code, 410)
         forged = link.get_absolute_url().replace(link.nonce, "x" * len(link.nonce))
         self.assertEqual(Client().get(forged).status_code, 410)
+        self.assertEqual(Client().get("/share/not-a-token/").status_code, 410)
+        self.assertEqual(Client().post(link.get_absolute_url()).status_code, 405)
 
     def test_only_people_who_may_edit_the_page_can_share_it(self):
         self.client.logout()
