@@ -55,8 +55,8 @@ OVER_BUDGET = {
     "/case-maker/": 9,
     "/case-maker/stories/": 13,
     "/convenings/": 10,
-    "/search/?q=relationships": 11,
-    "/search/?q=relationships&type=blog": 11,
+    "/search/?q=relationships": 12,
+    "/search/?q=relationships&type=blog": 12,
     "/sitemap.xml": 13,
 }
 
