@@ -55,8 +55,10 @@ OVER_BUDGET = {
     "/case-maker/": 9,
     "/case-maker/stories/": 13,
     "/convenings/": 10,
-    "/search/?q=relationships": 12,
-    "/search/?q=relationships&type=blog": 12,
+    # PostgreSQL makes 12 or 13 depending on which content types earlier tests left in the
+    # per-process ContentType cache; SQLite makes 11.
+    "/search/?q=relationships": 13,
+    "/search/?q=relationships&type=blog": 13,
     "/sitemap.xml": 13,
 }
 
