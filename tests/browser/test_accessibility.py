@@ -33,7 +33,7 @@ def open_states(page, live_server, pages):
     page.goto(live_server.url + "/glossary/")
     page.get_by_label("Filter terms").fill("zzz")
     yield "glossary live filter with no match"
-    page.goto(live_server.url + "/glossary/")
+    page.goto(live_server.url + SUGGESTION_FORM)
     page.get_by_role("button", name="Send suggestion").click()
     page.wait_for_url("**" + SUGGESTION_FORM)
     yield "suggestion form with errors"

@@ -153,7 +153,7 @@ def test_glossary_filter_by_keyboard(page, live_server, pages):
 
 
 def test_suggestion_form_errors_are_announced_and_lead_to_their_fields(page, live_server, pages):
-    page.goto(live_server.url + "/glossary/")
+    page.goto(live_server.url + "/glossary/suggest/")
     term = page.get_by_role("textbox", name=re.compile("^Term"))
     expect(term).to_have_accessible_name(re.compile(r"\(required\)"))
     expect(page.get_by_label("Your name")).to_have_accessible_name(re.compile(r"\(optional\)"))
