@@ -40,7 +40,7 @@ class BlogFeed(PageFeed):
             )
             .order_by("-date", "-pk")
         )
-        return with_feed_images(with_feed_images(posts, "hero_image"), "listing_image")[:FEED_LENGTH]
+        return with_feed_images(posts[:FEED_LENGTH], "hero_image", "listing_image")
 
     def link(self):
         return self.archive_link or super().link()

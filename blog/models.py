@@ -3,7 +3,6 @@
 import math
 from urllib.parse import quote, urlencode
 
-from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import F, Prefetch, Q
 from django.http import Http404
@@ -18,7 +17,8 @@ from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, PageManager
+from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
@@ -27,7 +27,9 @@ from editorial.checklist import ChecklistPanel
 from editorial.previews import CardPreviewMixin
 from events.models import EventPage
 from home.blocks import BodyBlock
-from home.models import ListingFieldsMixin, Person, SiteSettings, SlugFromNameMixin, card_images
+from home.listings import ListingPaginator, attach_images
+from home.models import ListingFieldsMixin, Person, SiteSettings, SlugFromNameMixin
+from home.page_cache import per_generation, per_page
 
 POSTS_PER_PAGE = 10
 FEATURED_LIMIT = 3
@@ -86,19 +88,15 @@ class Series(ArchiveSnippet):
         return self.title
 
 
-def listed_posts():
-    """Live, public posts, newest first, with everything a post card shows fetched in bulk."""
-    return (
-        BlogPage.objects.live()
-        .public()
-        .select_related("category")
-        .prefetch_related(
-            Prefetch("authors", queryset=BlogPageAuthor.objects.select_related("person")),
-            Prefetch("listing_image", queryset=card_images()),
-            Prefetch("hero_image", queryset=card_images()),
+class BlogPageQuerySet(PageQuerySet):
+    def for_listing(self):
+        """Newest first, with the category and authors every card shows; cards never show the body."""
+        return (
+            self.select_related("category")
+            .prefetch_related(Prefetch("authors", queryset=BlogPageAuthor.objects.select_related("person")))
+            .defer_streamfields()
+            .order_by("-date", "-pk")
         )
-        .order_by("-date", "-pk")
-    )
 
 
 class BlogIndexPage(RoutablePageMixin, ListingFieldsMixin, Page):
@@ -114,15 +112,24 @@ class BlogIndexPage(RoutablePageMixin, ListingFieldsMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        public_posts = BlogPage.objects.live().public().descendant_of(self)
-        context["categories"] = Category.objects.filter(posts__in=public_posts).distinct()
-        context["series_list"] = Series.objects.filter(posts__in=public_posts).distinct()
-        context["years"] = [day.year for day in public_posts.dates("date", "year", order="DESC")]
+        context.update(per_generation(f"blog-archives:{self.pk}", self.archives))
         context["feed_url"] = self.route_url(request, "feed")
         return context
 
+    def archives(self):
+        """The categories, series and years that have public posts, for the archive links."""
+        public_posts = BlogPage.objects.live().public().descendant_of(self)
+        return {
+            "categories": list(Category.objects.filter(posts__in=public_posts).distinct()),
+            "series_list": list(Series.objects.filter(posts__in=public_posts).distinct()),
+            "years": [day.year for day in public_posts.dates("date", "year", order="DESC")],
+        }
+
+    def featured_posts(self):
+        return attach_images(self.posts().filter(featured=True)[:FEATURED_LIMIT])
+
     def posts(self):
-        return listed_posts().descendant_of(self)
+        return BlogPage.objects.live().public().descendant_of(self).for_listing()
 
     def route_url(self, request, name, **kwargs):
         """The site-relative URL of one of this page's routes, e.g. a category archive."""
@@ -130,17 +137,16 @@ class BlogIndexPage(RoutablePageMixin, ListingFieldsMixin, Page):
 
     def render_archive(self, request, posts, **context):
         """One page of an archive's `posts`; an archive with no live posts is a 404, not an empty page."""
-        listing = Paginator(posts, POSTS_PER_PAGE).get_page(request.GET.get("page"))
+        listing = ListingPaginator(posts, POSTS_PER_PAGE).get_page(request.GET.get("page"))
         if not listing.paginator.count:
             raise Http404("No posts here")
         return self.render(request, context_overrides={"posts": listing, **context})
 
     @path("")
     def index_route(self, request):
-        posts = self.posts()
-        featured = list(posts.filter(featured=True)[:FEATURED_LIMIT])
-        posts = posts.exclude(pk__in=[post.pk for post in featured])
-        listing = Paginator(posts, POSTS_PER_PAGE).get_page(request.GET.get("page"))
+        featured = per_generation(f"blog-featured:{self.pk}", self.featured_posts)
+        posts = self.posts().exclude(pk__in=[post.pk for post in featured])
+        listing = ListingPaginator(posts, POSTS_PER_PAGE).get_page(request.GET.get("page"))
         return self.render(
             request,
             context_overrides={"posts": listing, "featured_posts": featured if listing.number == 1 else []},
@@ -258,6 +264,7 @@ class BlogPage(CardPreviewMixin, ListingFieldsMixin, Page):
     """An essay, reflection or piece of news by staff or guests."""
 
     card_template = "blog/includes/post_card.html"
+    card_image_fields = ("listing_image", "hero_image")
 
     date = models.DateField(
         "publication date",
@@ -326,6 +333,8 @@ class BlogPage(CardPreviewMixin, ListingFieldsMixin, Page):
         default=False,
         help_text="Keeps the post out of the RSS and Atom feeds that the newsletter is built from.",
     )
+
+    objects = PageManager.from_queryset(BlogPageQuerySet)()
 
     search_fields = [
         *Page.search_fields,
@@ -418,7 +427,7 @@ class BlogPage(CardPreviewMixin, ListingFieldsMixin, Page):
 
     def get_related_posts(self, tags):
         """Hand-picked posts first, then the newest sharing the category or a tag; never this post."""
-        candidates = listed_posts().exclude(pk=self.pk)
+        candidates = BlogPage.objects.live().public().for_listing().exclude(pk=self.pk)
         picked_ids = [link.post_id for link in self.related_links.all()]
         picked = {post.pk: post for post in candidates.filter(pk__in=picked_ids)}
         related = [picked[pk] for pk in picked_ids if pk in picked]
@@ -429,13 +438,14 @@ class BlogPage(CardPreviewMixin, ListingFieldsMixin, Page):
             if self.category_id:
                 shared |= Q(category_id=self.category_id)
             related += candidates.exclude(pk__in=picked_ids).filter(shared)[:shortfall]
-        return related
+        return attach_images(related)
 
     def get_series_navigation(self):
         """'Part n of m' with the neighbouring parts, or None when the post is not in a live series."""
         if not self.series_id:
             return None
-        parts = list(series_order(BlogPage.objects.live().public().filter(series_id=self.series_id)))
+        parts = BlogPage.objects.live().public().filter(series_id=self.series_id).defer_streamfields()
+        parts = list(series_order(parts))
         position = next((i for i, part in enumerate(parts) if part.pk == self.pk), None)
         if position is None:
             return None
@@ -496,23 +506,30 @@ class BlogPage(CardPreviewMixin, ListingFieldsMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        blog_index = BlogIndexPage.objects.ancestor_of(self).first()
+        parent = self.get_parent().specific
+        blog_index = parent if isinstance(parent, BlogIndexPage) else None
         authors = list(self.authors.select_related("person"))
         tags = list(self.tags.all())
         url = self.get_full_url(request) or request.build_absolute_uri()
-        convenings = EventPage.objects.live().public().filter(pk=self.related_convening_id)
         context.update(
             blog_index=blog_index,
             authors=authors,
             tags=tags,
             og_type="article",
-            related_convening=convenings.first() if self.related_convening_id else None,
-            related_posts=self.get_related_posts(tags),
-            series_navigation=self.get_series_navigation(),
             share_links=self.get_share_links(url),
             json_ld=self.get_json_ld(request, url, blog_index, authors, tags) if blog_index else None,
         )
+        context.update(per_page(request, self, "post-links", lambda: self.links_elsewhere(tags)))
         return context
+
+    def links_elsewhere(self, tags):
+        """The convening it reflects on, the posts to read next and its place in its series."""
+        convenings = EventPage.objects.live().public().filter(pk=self.related_convening_id)
+        return {
+            "related_convening": convenings.first() if self.related_convening_id else None,
+            "related_posts": self.get_related_posts(tags),
+            "series_navigation": self.get_series_navigation(),
+        }
 
 
 class BlogPageAuthor(Orderable):

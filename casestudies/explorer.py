@@ -7,9 +7,11 @@ facet costs one grouped query, however many stories or values there are. Unknown
 
 from dataclasses import dataclass, field
 
-from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import QueryDict
+
+from home.listings import ListingPaginator
+from home.page_cache import per_generation
 
 
 @dataclass
@@ -43,14 +45,17 @@ class StoryExplorer:
         self.stories = stories
         self.query = query
         self.through = {"sector": CaseStudyPage.sectors.through, "enabler": CaseStudyPage.enablers.through}
+        labels = per_generation(
+            "explorer-labels",
+            lambda: {
+                param: [(label.slug, label.name, label.description) for label in model.objects.all()]
+                for param, model in (("sector", Sector), ("enabler", Enabler))
+            },
+        )
         self.facets_by_param = {
-            "sector": self._facet(
-                "sector", "Sector", [(s.slug, s.name, s.description) for s in Sector.objects.all()]
-            ),
+            "sector": self._facet("sector", "Sector", labels["sector"]),
             "scale": self._facet("scale", "Scale", [(value, label, "") for value, label in Scale.choices]),
-            "enabler": self._facet(
-                "enabler", "Enabler", [(e.slug, e.name, e.description) for e in Enabler.objects.all()]
-            ),
+            "enabler": self._facet("enabler", "Enabler", labels["enabler"]),
         }
         self.selected = {
             param: [option.value for option in facet.options if option.selected]
@@ -126,4 +131,4 @@ class StoryExplorer:
         return params.urlencode()
 
     def paginate(self, stories, per_page):
-        return Paginator(stories, per_page).get_page(self.query.get("page"))
+        return ListingPaginator(stories, per_page).get_page(self.query.get("page"))

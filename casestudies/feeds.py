@@ -12,7 +12,7 @@ class CaseStudyFeed(PageFeed):
 
     def items(self):
         stories = self.index_page.stories().select_related("storyteller").prefetch_related("sectors")
-        return with_feed_images(stories, "listing_image")[:FEED_LENGTH]
+        return with_feed_images(stories[:FEED_LENGTH], "listing_image")
 
     def item_author_name(self, item):
         storyteller = item.get_storyteller()

@@ -9,23 +9,25 @@ import secrets
 from urllib.parse import urljoin
 
 from django import forms
+from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Prefetch
 from django.utils.html import strip_tags
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, HelpPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, Site
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
 from editorial.checklist import ChecklistPanel
 from editorial.previews import CardPreviewMixin
 from home.blocks import QuoteBlock
-from home.models import ListingFieldsMixin, SiteSettings, card_images
+from home.listings import attach_images
+from home.models import ListingFieldsMixin, SiteSettings
+from home.page_cache import per_generation, per_page
 
 from .blocks import CaseMakerBlock, EvidenceBlock
 from .explorer import StoryExplorer
@@ -44,11 +46,6 @@ def new_short_code():
         code = "".join(secrets.choice(SHORT_CODE_ALPHABET) for _ in range(SHORT_CODE_LENGTH))
         if not CaseStudyPage.objects.filter(short_code=code).exists():
             return code
-
-
-def with_card_images(stories):
-    """Prefetch each story's listing image with the rendition listing cards use, in one query."""
-    return stories.prefetch_related(Prefetch("listing_image", queryset=card_images()))
 
 
 def live_in_order(model, ids):
@@ -165,26 +162,30 @@ class CaseMakerPage(RoutablePageMixin, ListingFieldsMixin, Page):
     @path("", name="index")
     def index_view(self, request):
         """The front page; its listings are built here so the other routes do not pay for them."""
+        listings = per_generation(f"case-maker-front:{self.pk}", self.front_page_listings)
+        return self.render(request, context_overrides=listings)
+
+    def front_page_listings(self):
         stories = self.stories()
-        return self.render(
-            request,
-            context_overrides={
-                "sections": CaseMakerSectionPage.objects.child_of(self).live().public().order_by("path"),
-                "story_count": stories.count(),
-                "latest_stories": with_card_images(stories).prefetch_related("sectors")[:3],
-            },
-        )
+        sections = CaseMakerSectionPage.objects.child_of(self).live().public().order_by("path")
+        return {
+            "sections": list(sections.defer_streamfields()),
+            "story_count": stories.count(),
+            "latest_stories": attach_images(stories.defer_streamfields().prefetch_related("sectors")[:3]),
+        }
 
     @path("stories/", name="stories")
     def stories_view(self, request):
         explorer = StoryExplorer(self.stories(), request.GET)
-        stories = with_card_images(explorer.results()).prefetch_related("sectors")
+        stories = explorer.results().defer_streamfields().prefetch_related("sectors")
+        # Counts follow the content alone, so each combination of filters is counted once per change.
+        facets = per_generation(f"story-facets:{self.pk}:{explorer.filter_query()}", explorer.facets)
         return self.render(
             request,
             template="casestudies/case_maker_stories.html",
             context_overrides={
                 "explorer": explorer,
-                "facets": explorer.facets(),
+                "facets": facets,
                 "stories": explorer.paginate(stories, STORIES_PER_PAGE),
                 "canonical_suffix": "stories/",
             },
@@ -378,10 +379,6 @@ class CaseStudyPage(CardPreviewMixin, RoutablePageMixin, ListingFieldsMixin, Pag
             raise ValidationError({"storyteller_name": "Choose a person or type a name, not both."})
 
     def get_context(self, request, *args, **kwargs):
-        # Imported here because the blog and glossary may come to link back to stories.
-        from blog.models import BlogPage
-        from glossary.models import GlossaryTermPage
-
         context = super().get_context(request, *args, **kwargs)
         case_maker = self.get_parent().specific
         context.update(
@@ -389,14 +386,23 @@ class CaseStudyPage(CardPreviewMixin, RoutablePageMixin, ListingFieldsMixin, Pag
             sectors=list(self.sectors.all()),
             enablers=list(self.enablers.all()),
             explorer_url=case_maker.get_url(request) + case_maker.reverse_subpage("stories"),
-            glossary_terms=live_in_order(
-                GlossaryTermPage, [item.term_id for item in self.glossary_terms.all()]
-            ),
-            related_posts=live_in_order(BlogPage, [item.post_id for item in self.related_posts.all()]),
             paper=paper_size(request),
         )
+        context.update(per_page(request, self, "story-links", self.links_elsewhere))
         context["json_ld"] = self.json_ld(request, context["sectors"])
         return context
+
+    def links_elsewhere(self):
+        """The glossary terms and posts editors linked to the story, published and public ones only."""
+        return {
+            "glossary_terms": live_in_order(
+                apps.get_model("glossary", "GlossaryTermPage"),
+                [item.term_id for item in self.glossary_terms.all()],
+            ),
+            "related_posts": live_in_order(
+                apps.get_model("blog", "BlogPage"), [item.post_id for item in self.related_posts.all()]
+            ),
+        }
 
     @path("card/", name="card")
     def card_view(self, request):
@@ -434,7 +440,7 @@ class CaseStudyPage(CardPreviewMixin, RoutablePageMixin, ListingFieldsMixin, Pag
         }
         image = self.get_social_image()
         if image:
-            site_root = self.get_site().root_url
+            site_root = (Site.find_for_request(request) or self.get_site()).root_url
             data["image"] = urljoin(site_root, image.get_rendition("fill-1200x630|format-jpeg").url)
         return {key: value for key, value in data.items() if value}
 

@@ -4,9 +4,7 @@ import datetime
 import uuid
 
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
@@ -22,7 +20,9 @@ from wagtail.snippets.models import register_snippet
 from editorial.checklist import ChecklistPanel
 from editorial.previews import CardPreviewMixin
 from home.blocks import BodyBlock
-from home.models import ListingFieldsMixin, SlugFromNameMixin, card_images
+from home.listings import ListingPaginator, attach_images
+from home.models import ListingFieldsMixin, SlugFromNameMixin
+from home.page_cache import per_generation
 
 from .calendar import calendar_response
 from .feeds import EventFeed
@@ -83,10 +83,8 @@ class EventPageQuerySet(PageQuerySet):
         return self.filter(end__lte=now or timezone.now()).order_by("-start", "-pk")
 
     def for_listing(self):
-        """Events with what a listing card shows fetched up front."""
-        return self.select_related("series").prefetch_related(
-            Prefetch("listing_image", queryset=card_images())
-        )
+        """Events with what a listing card shows fetched up front (images come from `attach_images`)."""
+        return self.select_related("series").defer_streamfields()
 
 
 class EventIndexPage(RoutablePageMixin, Page):
@@ -113,11 +111,23 @@ class EventIndexPage(RoutablePageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["upcoming_events"] = self.events().upcoming().for_listing()
-        context["recent_events"] = self.events().past().for_listing()[:3]
-        context["series_list"] = EventSeries.objects.filter(events__in=self.events().values("pk")).distinct()
         context["webcal_url"] = "webcal://" + self.get_full_url(request).split("://", 1)[1] + "calendar.ics"
         return context
+
+    @path("", name="index")
+    def index_route(self, request):
+        """The programme; its listings are built here so the other routes do not pay for them."""
+        upcoming = list(self.events().upcoming().for_listing())
+        recent = list(self.events().past().for_listing()[:3])
+        attach_images([*upcoming, *recent])
+        series = per_generation(f"convening-series:{self.pk}", self.series_with_events)
+        return self.render(
+            request,
+            context_overrides={"upcoming_events": upcoming, "recent_events": recent, "series_list": series},
+        )
+
+    def series_with_events(self):
+        return list(EventSeries.objects.filter(events__in=self.events().values("pk")).distinct())
 
     @path("past/", name="past")
     def past_events(self, request):
@@ -136,7 +146,7 @@ class EventIndexPage(RoutablePageMixin, Page):
             request,
             template="events/event_archive.html",
             context_overrides={
-                "events": Paginator(events, PAST_PER_PAGE).get_page(request.GET.get("page")),
+                "events": ListingPaginator(events, PAST_PER_PAGE).get_page(request.GET.get("page")),
                 "years": years,
                 "year": year,
                 "series_list": series_list,
@@ -149,13 +159,16 @@ class EventIndexPage(RoutablePageMixin, Page):
     def series_events(self, request, slug):
         series = get_object_or_404(EventSeries, slug=slug)
         events = self.events().filter(series=series).for_listing()
+        upcoming = list(events.upcoming())
+        past = ListingPaginator(events.past(), PAST_PER_PAGE, prepare=list).get_page(request.GET.get("page"))
+        attach_images([*upcoming, *past])  # both lists' images in one fetch
         return self.render(
             request,
             template="events/event_series.html",
             context_overrides={
                 "series": series,
-                "upcoming_events": events.upcoming(),
-                "events": Paginator(events.past(), PAST_PER_PAGE).get_page(request.GET.get("page")),
+                "upcoming_events": upcoming,
+                "events": past,
                 "canonical_suffix": f"series/{series.slug}/",
             },
         )
@@ -346,14 +359,17 @@ class EventPage(CardPreviewMixin, RoutablePageMixin, ListingFieldsMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["index_page"] = EventIndexPage.objects.parent_of(self).first()
-        context["speakers"] = list(self.speakers.select_related("person"))
+        context["index_page"] = self.get_parent().specific
+        context["speakers"] = list(self.speakers.select_related("person__photo"))
         context["json_ld"] = event_json_ld(self, request, context["speakers"])
-        # The blog builds on convenings (a post's related convening), so it is imported here.
-        from blog.models import listed_posts
-
-        context["reflection_posts"] = listed_posts().filter(related_convening=self)
+        context["reflection_posts"] = per_generation(
+            f"convening-reflections:{self.pk}", self.reflection_cards
+        )
         return context
+
+    def reflection_cards(self):
+        """Posts reflecting on this convening (the blog's posts point here), as listing cards."""
+        return attach_images(self.reflection_posts.live().public().for_listing())
 
     @re_path(r"^calendar\.ics/$", name="calendar")
     def calendar(self, request):

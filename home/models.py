@@ -1,10 +1,10 @@
 """Shared page foundations: the home page, standard pages, people and site-wide settings."""
 
+from django.apps import apps
 from django.core.cache import cache
 from django.core.cache.utils import make_template_fragment_key
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Prefetch
 from django.utils.text import slugify
 
 from modelcluster.fields import ParentalKey
@@ -12,24 +12,20 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, HelpPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.fields import StreamField
-from wagtail.images import get_image_model
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
+from . import routing
 from .blocks import BodyBlock, TestimonialBlock
+from .listings import attach_images
+from .page_cache import per_generation, per_page
 
 IN_BRIEF_HELP = (
     "One or two sentences (aim for 160 characters, at most 300). Shown on listing cards, "
     "in search results, in feeds and when the page is shared."
 )
 CHROME_CACHE_KEYS = ("site-header", "site-footer")
-CARD_IMAGE_SPEC = "fill-640x400|format-webp"  # as rendered by every listing card
-
-
-def card_images():
-    """Images with the listing-card rendition prefetched, for `Prefetch` on listing querysets."""
-    return get_image_model().objects.prefetch_renditions(CARD_IMAGE_SPEC)
 
 
 class ListingFieldsMixin(models.Model):
@@ -59,6 +55,9 @@ class ListingFieldsMixin(models.Model):
             [FieldPanel("listing_image"), FieldPanel("social_image")], heading="Images for sharing"
         )
     ]
+
+    # The image fields a listing card may show, fetched for a whole listing by `attach_images`.
+    card_image_fields = ("listing_image",)
 
     class Meta:
         abstract = True
@@ -184,28 +183,34 @@ class HomePage(Page):
     parent_page_types = ["wagtailcore.Page"]
     max_count = 1
 
-    def get_context(self, request, *args, **kwargs):
-        # Content apps build on home's models, so they are imported here rather than at the top.
-        from blog.models import listed_posts
-        from casestudies.models import CaseStudyPage
-        from events.models import EventPage
+    def route(self, request, path_components):
+        # The site's root: every page of the site is found from here, in one query.
+        return routing.route(self, request, path_components)
 
+    def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        public_pages = Page.objects.live().public()
-        featured_ids = list(self.featured_items.values_list("page_id", flat=True))
-        featured = {page.pk: page for page in public_pages.filter(pk__in=featured_ids).specific()}
-        context["featured_pages"] = [featured[pk] for pk in featured_ids if pk in featured]
-        context["latest_posts"] = listed_posts()[:3]
-        context["upcoming_events"] = EventPage.objects.live().public().upcoming().for_listing()[:3]
-        stories = (
-            CaseStudyPage.objects.live()
-            .public()
-            .prefetch_related(Prefetch("listing_image", queryset=card_images()), "sectors")
-        )
-        context["featured_story"] = (
-            stories.filter(pk=self.featured_story_id).first() if self.featured_story_id else None
-        ) or stories.order_by("-first_published_at").first()
+        context.update(per_page(request, self, "home-featured", self.featured))
+        context.update(per_generation("home-latest", latest_sections, valid_until=first_to_end))
         return context
+
+    def featured(self):
+        """The featured pages in the editors' order, unpublished and private ones left out, and the story."""
+        featured_ids = list(self.featured_items.values_list("page_id", flat=True))
+        public_pages = Page.objects.live().public().filter(pk__in=featured_ids)
+        found = {page.pk: page for page in routing.specific_pages(public_pages, streamfields=False)}
+        featured_pages = [found[pk] for pk in featured_ids if pk in found]
+        stories = (
+            apps.get_model("casestudies", "CaseStudyPage")
+            .objects.live()
+            .public()
+            .defer_streamfields()
+            .prefetch_related("sectors")
+        )
+        story = (
+            stories.filter(pk=self.featured_story_id).first() if self.featured_story_id else None
+        ) or stories.order_by("-first_published_at", "-pk").first()
+        attach_images([*featured_pages, *filter(None, [story])])
+        return {"featured_pages": featured_pages, "featured_story": story}
 
     def get_meta_description(self):
         return self.search_description or self.strapline
@@ -310,6 +315,25 @@ class MainMenuItem(NavigationLink):
 
 class FooterLink(NavigationLink):
     settings = ParentalKey(NavigationSettings, on_delete=models.CASCADE, related_name="footer_links")
+
+
+def latest_sections():
+    """The newest posts and the next convenings, with the pages that list them all."""
+    posts = apps.get_model("blog", "BlogPage").objects.live().public().for_listing()[:3]
+    events = apps.get_model("events", "EventPage").objects.live().public().upcoming().for_listing()[:3]
+    posts, events = list(posts), list(events)
+    attach_images([*posts, *events])
+    return {
+        "latest_posts": posts,
+        "blog_index": posts[0].get_parent() if posts else None,
+        "upcoming_events": events,
+        "programme": events[0].get_parent() if events else None,
+    }
+
+
+def first_to_end(sections):
+    """When the home page's list of upcoming convenings next changes without an edit."""
+    return min((event.end for event in sections["upcoming_events"]), default=None)
 
 
 def clear_chrome_cache():

@@ -1,9 +1,11 @@
 """Site-wide caching that follows content: one generation number, a full-page cache and shared lookups.
 
-Every cached thing (whole pages, the site record, settings, the list of private sections) is keyed
-by a *generation* number kept in the shared cache. Any edit that can change what a public page shows
-(publishing, unpublishing, moving or deleting a page, saving a snippet, a setting or a menu) bumps
-the number, so everything cached before it is simply never read again and expires on its own.
+Every cached thing (whole pages, the site record, settings, the list of private sections, and the
+lists pages show from elsewhere: home sections, related posts, archive links, facet counts, the
+sitemap) is keyed by a *generation* number kept in the shared cache. Any edit that can change what
+a public page shows (publishing, unpublishing, moving or deleting a page, saving a snippet, a
+setting or a menu) bumps the number, so everything cached before it is simply never read again and
+expires on its own.
 
 Why one number for the whole site rather than tracking which pages list which: a small charity's
 site is edited a few times a week and read far more often, so the cost of re-rendering every page
@@ -14,11 +16,13 @@ glossary terms is automatic.
 """
 
 import re
+import time
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import parse_http_date_safe
 
@@ -32,11 +36,16 @@ UNCACHEABLE_CONTROL = re.compile(r"\b(private|no-store|no-cache)\b")
 
 
 def generation():
-    """The current content generation (1 on a fresh cache)."""
+    """The current content generation.
+
+    A fresh count starts from the clock, not from 1: a counter lost from the cache (evicted, or the
+    cache restarted) must never return to a number whose entries may still be stored.
+    """
     value = cache.get(GENERATION_KEY)
     if value is None:
-        cache.add(GENERATION_KEY, 1, timeout=None)
-        value = cache.get(GENERATION_KEY, 1)
+        fresh = time.time_ns()
+        cache.add(GENERATION_KEY, fresh, timeout=None)
+        value = cache.get(GENERATION_KEY, fresh)
     return value
 
 
@@ -44,7 +53,7 @@ def _incr():
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:
-        cache.set(GENERATION_KEY, 2, timeout=None)
+        cache.set(GENERATION_KEY, time.time_ns(), timeout=None)
 
 
 def bump_generation(**kwargs):
@@ -57,14 +66,35 @@ def bump_generation(**kwargs):
     transaction.on_commit(_incr)
 
 
-def per_generation(name, compute):
-    """`compute()`'s result, computed once per content generation and shared by every worker."""
+def per_generation(name, compute, valid_until=None):
+    """`compute()`'s result, computed once per content generation and shared by every worker.
+
+    Only for what every visitor may see: computed from live, public pages and never from a preview.
+    `valid_until(value)`, when given, is the moment the value goes out of date without any edit
+    (the next of the listed convenings to end); it is computed afresh from then on.
+    """
     key = f"gen:{generation()}:{name}"
     value = cache.get(key, MISSING)
     if value is MISSING:
         value = compute()
-        cache.set(key, value, timeout=settings.PAGE_CACHE_LOOKUP_SECONDS)
+        timeout = settings.PAGE_CACHE_LOOKUP_SECONDS
+        if valid_until is not None and timeout:
+            until = valid_until(value)
+            if until is not None:
+                timeout = min(timeout, max(0, (until - timezone.now()).total_seconds()))
+        cache.set(key, value, timeout=timeout)
     return value
+
+
+def per_page(request, page, name, compute):
+    """`per_generation` for what follows a page's own fields (its chosen links, tags, featured items).
+
+    A preview renders a draft whose fields may differ from the published page's, so it computes
+    its own value and shares nothing.
+    """
+    if getattr(request, "is_preview", False):
+        return compute()
+    return per_generation(f"{name}:{page.pk}", compute)
 
 
 def private_paths():

@@ -24,10 +24,18 @@ class UnansweredSearch(models.Model):
 
     @classmethod
     def record(cls, query, found):
-        """Note the outcome of one search for `query` (a Wagtail search Query)."""
+        """Note the outcome of one search for `query` (a Wagtail search Query, fetched with
+        `select_related("unanswered")` to save a query)."""
+        try:
+            entry = query.unanswered
+        except cls.DoesNotExist:
+            entry = None
         if found:
-            cls.objects.filter(query=query).delete()
+            if entry is not None:
+                entry.delete()
             return
-        entry, created = cls.objects.get_or_create(query=query)
-        if not created:
-            cls.objects.filter(pk=entry.pk).update(times=F("times") + 1, last_searched_at=timezone.now())
+        if entry is None:
+            entry, created = cls.objects.get_or_create(query=query)
+            if created:
+                return
+        cls.objects.filter(pk=entry.pk).update(times=F("times") + 1, last_searched_at=timezone.now())

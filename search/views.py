@@ -5,20 +5,21 @@ Every query starts from `.live().public()`, so drafts and pages in private secti
 """
 
 import datetime
-from collections import defaultdict
 from dataclasses import dataclass
 
-from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
+from django.db.models import F
 from django.http import JsonResponse
 from django.shortcuts import render
+from django.utils import timezone
 from django.utils.safestring import SafeString
 
-from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+from wagtail.contrib.search_promotions.models import Query, QueryDailyHits, SearchPromotion
 from wagtail.models import Page
 from wagtail.search.utils import normalise_query_string
 
 from glossary.models import GlossaryTermPage
+from home.routing import as_specific, specific_pages, with_specific_rows
 
 from .models import UnansweredSearch
 from .query import SearchQuery, highlight, normalise_words
@@ -76,17 +77,6 @@ def page_hit(page, request, words, summary="", promoted=False):
     )
 
 
-def specific_pages(pages):
-    """The specific page for each result, with one query per page type present (at most five)."""
-    ids_by_type = defaultdict(list)
-    for page in pages:
-        ids_by_type[page.content_type_id].append(page.pk)
-    found = {}
-    for content_type_id, ids in ids_by_type.items():
-        found.update(ContentType.objects.get_for_id(content_type_id).model_class().objects.in_bulk(ids))
-    return [found[page.pk] for page in pages if page.pk in found]
-
-
 def promoted_hits(query, request):
     """Editors' picks for this query, in their order; picks of unpublished or private pages are dropped."""
     promotions = list(
@@ -95,7 +85,8 @@ def promoted_hits(query, request):
         .order_by("sort_order")
     )
     page_ids = [promotion.page_id for promotion in promotions if promotion.page_id]
-    visible = Page.objects.live().public().filter(pk__in=page_ids).specific().in_bulk() if page_ids else {}
+    visible_pages = Page.objects.live().public().filter(pk__in=page_ids)
+    visible = {page.pk: page for page in specific_pages(visible_pages, streamfields=False)}
     hits = []
     for promotion in promotions:
         if promotion.page_id in visible:
@@ -150,9 +141,18 @@ def count_by_type(organic, promotions):
 
 
 def log_search(query, found):
-    """Count the search for Wagtail's search terms report and note it for ours if it found nothing."""
-    logged_query = Query.get(query.terms)
-    logged_query.add_hit()
+    """Count the search for Wagtail's search terms report and note it for ours if it found nothing.
+
+    A search made before costs two queries: its record with its unanswered entry, and the day's count.
+    """
+    logged_query = (
+        Query.objects.filter(query_string=normalise_query_string(query.terms))
+        .select_related("unanswered")
+        .first()
+    ) or Query.get(query.terms)
+    today = timezone.now().date()  # the day as Wagtail's own `Query.add_hit` counts it
+    if not QueryDailyHits.objects.filter(query=logged_query, date=today).update(hits=F("hits") + 1):
+        logged_query.add_hit(today)
     UnansweredSearch.record(logged_query, found=found)
 
 
@@ -183,10 +183,12 @@ def search(request):
     if search_type:
         pages = pages.filter(content_type__in=search_type.content_type_ids)
         promotions = [hit for hit in promotions if hit.search_type == search_type]
+    # Each result comes with its specific fields, which hits show, in the same query.
+    listed = with_specific_rows(pages, streamfields=False)
     if sort == "newest":
-        results = pages.order_by("-first_published_at", "-id").search(query.terms, order_by_relevance=False)
+        results = listed.order_by("-first_published_at", "-id").search(query.terms, order_by_relevance=False)
     else:
-        results = pages.search(query.terms)
+        results = listed.search(query.terms)
     organic_total = (
         sum(organic.get(pk, 0) for pk in search_type.content_type_ids)
         if search_type
@@ -194,7 +196,7 @@ def search(request):
     )
     paginator = CountedPaginator(results, RESULTS_PER_PAGE, organic_total)
     results_page = paginator.get_page(request.GET.get("page"))
-    hits = [page_hit(page, request, query.words) for page in specific_pages(list(results_page))]
+    hits = [page_hit(as_specific(page), request, query.words) for page in results_page]
 
     first_page = results_page.number == 1
     if first_page and not search_type and sort == "relevance":

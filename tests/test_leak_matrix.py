@@ -261,7 +261,7 @@ class LeakMatrixTests(SiteTestCase):
             "/sitemap.xml": [f"leakopen{kind}" for kind in KINDS],
         }
 
-    def test_no_hidden_page_on_any_public_surface(self):
+    def assert_no_hidden_page_on_any_public_surface(self):
         for url, controls in self.surfaces().items():
             response = self.client.get(url)
             text = response.content.decode().lower()
@@ -271,6 +271,15 @@ class LeakMatrixTests(SiteTestCase):
                     self.assertIn(word, text, f"public control {word} missing from {url}")
                 leaked = [word for word in self.hidden_words if word in text]
                 self.assertEqual(leaked, [], url)
+
+    def test_no_hidden_page_on_any_public_surface(self):
+        self.assert_no_hidden_page_on_any_public_surface()
+
+    def test_no_hidden_page_in_the_shared_lists(self):
+        """Read twice with the per-generation lists on: what the first reading stored leaks nothing."""
+        with self.settings(PAGE_CACHE_LOOKUP_SECONDS=3600):
+            self.assert_no_hidden_page_on_any_public_surface()
+            self.assert_no_hidden_page_on_any_public_surface()
 
     def test_explorer_counts_only_public_stories(self):
         """The open story and the live one with unpublished changes; nothing else."""
@@ -346,3 +355,20 @@ class LeakMatrixTests(SiteTestCase):
         for url in surfaces:
             with self.subTest(surface=url):
                 self.assertNotIn("leakotherterm", self.client.get(url).content.decode().lower())
+
+    def test_a_post_made_private_leaves_every_shared_list(self):
+        """Related posts, featured posts and archives are shared per generation; a restriction retires them."""
+        surfaces = [
+            "/blog/",
+            "/blog/category/shared-category/",
+            self.pages["open", "post"].url,
+            self.pages["open", "story"].url,
+            self.pages["open", "pastevent"].url,
+        ]
+        with self.settings(PAGE_CACHE_LOOKUP_SECONDS=3600):
+            for url in surfaces:
+                self.assertIn("leakotherpost", self.client.get(url).content.decode().lower(), url)
+            restrict(self.pages["other", "post"], PageViewRestriction.GROUPS, groups=[self.readers])
+            for url in surfaces:
+                with self.subTest(surface=url):
+                    self.assertNotIn("leakotherpost", self.client.get(url).content.decode().lower())

@@ -1,16 +1,22 @@
 """The full-page cache: hits skip the view, content changes retire it, personal responses never enter it."""
 
+import datetime
+
 from django.core.cache import cache
 from django.http import HttpResponse
 from django.test import override_settings
 from django.urls import include, path
+from django.utils import timezone
 
 from wagtail import urls as wagtail_urls
 from wagtail.models import PageViewRestriction
 
+from blog.models import BlogPageRelatedPost
 from home.models import SiteSettings
+from home.page_cache import per_generation
 from tests.base import SiteTestCase
 from tests.factories import StandardPageFactory
+from tests.factories_blog import BlogIndexPageFactory, BlogPageFactory
 
 CACHE_ON = {
     "PAGE_CACHE_SECONDS": 600,
@@ -123,3 +129,51 @@ class PageCacheTests(SiteTestCase):
         self.warm("/blog/feed/")
         with self.assertNumQueries(0):
             self.assertEqual(self.client.get("/blog/feed/")["X-Page-Cache"], "hit")
+
+
+@override_settings(PAGE_CACHE_SECONDS=0, PAGE_CACHE_LOOKUP_SECONDS=3600)
+class SharedListTests(SiteTestCase):
+    """Lists computed once per content generation (related posts, home sections) and shared by all."""
+
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        blog = BlogIndexPageFactory(parent=cls.home)
+        cls.post = BlogPageFactory(parent=blog, title="Warm webs")
+        cls.published_pick = BlogPageFactory(parent=blog, title="Published pick")
+        cls.draft_pick = BlogPageFactory(parent=blog, title="Draft pick")
+        BlogPageRelatedPost.objects.create(page=cls.post, post=cls.published_pick)
+
+    def setUp(self):
+        cache.clear()
+
+    def test_previews_neither_read_nor_fill_the_shared_lists(self):
+        draft = self.post.get_latest_revision_as_object()
+        draft.related_links.clear()
+        draft.related_links.add(BlogPageRelatedPost(post=self.draft_pick))
+        draft.save_revision()
+        for _ in range(2):
+            preview = self.post.get_latest_revision_as_object().make_preview_request()
+            self.assertContains(preview, "Draft pick")
+            self.assertNotContains(preview, "Published pick")
+            public = self.client.get(self.post.url)
+            self.assertContains(public, "Published pick")
+            self.assertNotContains(public, "Draft pick")
+
+    def test_publishing_retires_the_shared_lists(self):
+        self.assertContains(self.client.get(self.post.url), "Published pick")
+        self.published_pick.unpublish()
+        self.assertNotContains(self.client.get(self.post.url), "Published pick")
+
+    def test_lists_that_go_out_of_date_with_the_clock_are_recomputed_then(self):
+        computed = []
+
+        def compute():
+            computed.append(1)
+            return len(computed)
+
+        def ended(value):
+            return timezone.now() - datetime.timedelta(seconds=1)
+
+        self.assertEqual([per_generation("clock", compute, ended) for _ in range(2)], [1, 2])
+        self.assertEqual([per_generation("no-clock", compute) for _ in range(2)], [3, 3])

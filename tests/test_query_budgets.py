@@ -1,11 +1,12 @@
-"""Query budgets: every public page answers in a few queries, however much content the site holds.
+"""Query budgets: every public page answers in at most eight queries, however much content the site holds.
 
 Each page is requested twice and only the second (warm) request is counted, with the full-page
-cache off so the view really runs. Listings, feeds and search are measured with 5 items and again
-with LARGE items; the counts must not grow (the home page and search make a few fewer when
-their sections and promotions are full). LARGE is 60, not the 500 of the issue: the counts
-depend only on whether a query runs per item, which 60 reveals as surely as 500, and the test
-stays under a minute.
+cache off so the view really runs: the first request fills the shared cache (site, settings,
+rendition records and the per-generation lists of home.page_cache), as any earlier visitor would.
+Every relation a page can show is filled in (featured, related and reflection posts, speakers,
+linked terms), so nothing is measured empty. Listings, feeds and search are measured with 5 items
+and again with LARGE items; the counts must not grow. LARGE is 60, not the 500 of the issue: a
+query made per item shows as surely at 60 as at 500, and the test stays under a minute.
 """
 
 import datetime
@@ -18,7 +19,12 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from wagtail.models import Site
+from wagtail.rich_text import RichText
 
+from blog.models import BlogPageRelatedPost
+from casestudies.models import CaseStudyGlossaryTerm, CaseStudyRelatedPost
+from glossary.models import GlossaryRelatedTerm
+from home.models import HomePageFeaturedItem, NavigationSettings, SiteSettings
 from tests.base import SiteTestCase
 from tests.factories import ImageFactory, PersonFactory, StandardPageFactory
 from tests.factories_blog import BlogIndexPageFactory, BlogPageFactory, CategoryFactory, SeriesFactory
@@ -32,6 +38,7 @@ from tests.factories_casestudies import (
 from tests.factories_events import (
     EventIndexPageFactory,
     EventPageFactory,
+    EventPagePartnerFactory,
     EventPageSpeakerFactory,
     EventSeriesFactory,
 )
@@ -39,46 +46,29 @@ from tests.factories_glossary import GlossaryGroupFactory, GlossaryIndexPageFact
 
 BUDGET = 8
 LARGE = 60
-# Pages still over the budget, with the most queries they may make until they are brought under
-# it (a ratchet: lower these as pages improve; never raise them).
-OVER_BUDGET = {
-    "post": 23,
-    "convening": 12,
-    "story": 11,
-    "/": 20,
-    "/blog/": 14,
-    "/blog/category/{category}/": 14,
-    "/blog/series/{series}/": 14,
-    "/blog/category/{category}/feed/": 10,
-    "/blog/feed/": 9,
-    "/blog/feed/atom/": 9,
-    "/case-maker/": 9,
-    "/case-maker/stories/": 13,
-    "/convenings/": 10,
-    # PostgreSQL makes 12 or 13 depending on which content types earlier tests left in the
-    # per-process ContentType cache; SQLite makes 11.
-    "/search/?q=relationships": 13,
-    "/search/?q=relationships&type=blog": 13,
-    "/sitemap.xml": 13,
-}
 
-DETAIL_PAGES = ("post", "convening", "story", "section", "term", "standard")
+DETAIL_PAGES = ("post", "convening", "convening.ics", "story", "story card", "section", "term", "standard")
 LISTINGS = (
     "/",
     "/blog/",
     "/blog/category/{category}/",
     "/blog/series/{series}/",
+    "/blog/tag/care/",
+    "/blog/author/{author}/",
     "/convenings/",
     "/convenings/past/",
+    "/convenings/series/{event_series}/",
     "/case-maker/",
     "/case-maker/stories/",
+    "/case-maker/stories/?sector={sector}",
     "/case-maker/cards/",
     "/glossary/",
     "/search/?q=relationships",
-    "/search/?q=relationships&type=blog",
+    "/search/?q=relationships&type=posts",
     "/blog/feed/",
     "/blog/feed/atom/",
     "/blog/category/{category}/feed/",
+    "/blog/series/{series}/feed/",
     "/convenings/feed/",
     "/convenings/calendar.ics",
     "/case-maker/feed/",
@@ -95,6 +85,7 @@ class ContentBuilder:
         self.home = home
         self.image = ImageFactory()
         self.person = PersonFactory(photo=self.image)
+        self.guest = PersonFactory(photo=ImageFactory())
         self.category = CategoryFactory(slug="practice")
         self.series = SeriesFactory(slug="letters")
         self.event_series = EventSeriesFactory(slug="kitchen-table")
@@ -114,28 +105,9 @@ class ContentBuilder:
         now = timezone.now()
         for _ in range(n):
             i = self.count = self.count + 1
+            previous = self.last
             term = GlossaryTermPageFactory(
                 parent=self.glossary, title=f"Relationships term {i}", group=self.group
-            )
-            post = BlogPageFactory(
-                parent=self.blog,
-                title=f"Relationships post {i}",
-                category=self.category,
-                series=self.series,
-                listing_image=self.image,
-                hero_image=self.image,
-                authors=[self.person],
-                tags=["care", f"tag-{i}"],
-                body=[
-                    (
-                        "paragraph",
-                        __import__("wagtail.rich_text", fromlist=["RichText"]).RichText(
-                            f'<p>See <a linktype="page" id="{self.standard.pk}">about</a> and '
-                            f'<a linktype="page" id="{self.blog.pk}">blog</a>, '
-                            f'<span data-glossary-term="{term.pk}">term</span>.</p>'
-                        ),
-                    )
-                ],
             )
             event = EventPageFactory(
                 parent=self.convenings,
@@ -144,12 +116,37 @@ class ContentBuilder:
                 series=self.event_series,
                 listing_image=self.image,
             )
-            EventPageSpeakerFactory(page=event, person=self.person)
-            EventPageFactory(
+            for person in (self.person, self.guest):
+                EventPageSpeakerFactory(page=event, person=person)
+            EventPagePartnerFactory(page=event)
+            past_event = EventPageFactory(
                 parent=self.convenings,
                 title=f"Past convening {i}",
                 start=now - datetime.timedelta(days=i),
+                series=self.event_series,
                 listing_image=self.image,
+            )
+            post = BlogPageFactory(
+                parent=self.blog,
+                title=f"Relationships post {i}",
+                category=self.category,
+                series=self.series,
+                listing_image=self.image if i % 2 else None,
+                hero_image=self.image,
+                authors=[self.person, self.guest],
+                tags=["care", f"tag-{i}"],
+                featured=i % 2 == 0,
+                related_convening=past_event,
+                body=[
+                    (
+                        "paragraph",
+                        RichText(
+                            f'<p>See <a linktype="page" id="{self.standard.pk}">about</a> and '
+                            f'<a linktype="page" id="{self.blog.pk}">blog</a>, '
+                            f'<a linktype="glossary" id="{term.pk}">term</a>.</p>'
+                        ),
+                    )
+                ],
             )
             story = CaseStudyPageFactory(
                 parent=self.case_maker,
@@ -158,14 +155,32 @@ class ContentBuilder:
                 sectors=[self.sector],
                 enablers=[self.enabler],
             )
+            CaseStudyGlossaryTerm.objects.create(page=story, term=term)
+            CaseStudyRelatedPost.objects.create(page=story, post=post)
+            if previous:
+                BlogPageRelatedPost.objects.create(page=post, post=previous["post"])
+                GlossaryRelatedTerm.objects.create(page=term, term=previous["term"])
+            if i <= 2:
+                for page in (post, event, story, self.standard):
+                    HomePageFeaturedItem.objects.create(home_page=self.home, page=page)
             self.last = {"post": post, "convening": event, "story": story, "term": term}
 
     def detail_urls(self):
         pages = dict(self.last, section=self.section, standard=self.standard)
-        return {name: pages[name].url for name in DETAIL_PAGES}
+        urls = {name: pages[name].url for name in DETAIL_PAGES if name in pages}
+        urls["convening.ics"] = f"{urls['convening']}calendar.ics"
+        urls["story card"] = f"{urls['story']}card/"
+        return urls
 
     def listing_urls(self):
-        return {url: url.format(category=self.category.slug, series=self.series.slug) for url in LISTINGS}
+        slugs = {
+            "category": self.category.slug,
+            "series": self.series.slug,
+            "author": self.person.slug,
+            "event_series": self.event_series.slug,
+            "sector": self.sector.slug,
+        }
+        return {url: url.format(**slugs) for url in LISTINGS}
 
 
 def warm_query_count(client, url):
@@ -190,6 +205,9 @@ class QueryBudgetTests(SiteTestCase):
     @classmethod
     def setUpTestData(cls):
         super().setUpTestData()
+        # A live site has its settings rows; creating them on the first request is a content change.
+        SiteSettings.load()
+        NavigationSettings.load()
         cls.builder = ContentBuilder(cls.home)
         cls.builder.add(5)
         Site.clear_site_root_paths_cache()
@@ -201,7 +219,7 @@ class QueryBudgetTests(SiteTestCase):
         return {name: warm_query_count(self.client, url) for name, url in urls.items()}
 
     def assert_within_budget(self, counts):
-        over = {name: count for name, (count, _) in counts.items() if count > OVER_BUDGET.get(name, BUDGET)}
+        over = {name: count for name, (count, _) in counts.items() if count > BUDGET}
         self.assertEqual(over, {}, "\n\n".join(f"{name}:\n" + "\n".join(counts[name][1]) for name in over))
 
     def test_detail_pages_within_budget(self):

@@ -11,6 +11,7 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
 from home.models import NavigationSettings
+from home.routing import ancestors
 
 register = template.Library()
 
@@ -44,6 +45,12 @@ def main_menu_links(context):
 @register.simple_tag(takes_context=True)
 def footer_links(context):
     return _links(context.get("request"), "footer_links")
+
+
+@register.simple_tag
+def page_ancestors(page):
+    """The page's ancestors from the home page down, for breadcrumbs; free when the page was routed."""
+    return ancestors(page)
 
 
 @register.simple_tag(takes_context=True)

@@ -1,0 +1,66 @@
+"""What every listing needs: its cards' images in two queries, and a page of items with its total in one."""
+
+from django.core.paginator import Paginator
+from django.db.models import Count, Window
+
+from wagtail.images import get_image_model
+from wagtail.images.shortcuts import get_rendition_or_not_found
+
+CARD_IMAGE_SPEC = "fill-640x400|format-webp"  # as rendered by every listing card
+LARGEST_OFFSET = 2**63 - 1  # the most rows SQLite and PostgreSQL let LIMIT and OFFSET reach
+
+
+def attach_images(pages, *fields, spec=CARD_IMAGE_SPEC):
+    """`pages` as a list, given the images of `fields` (by default each page's `card_image_fields`),
+    each with its `spec` rendition.
+
+    Two queries however many pages and fields: prefetching each image field on its own would cost
+    two per field (a post's card falls back from its listing image to its hero image). Renditions
+    not made yet are made now, so that a list kept in the cache carries them too.
+    """
+    pages = list(pages)
+    wanted = [(page, fields or getattr(page, "card_image_fields", ())) for page in pages]
+    ids = {getattr(page, f"{field}_id") for page, names in wanted for field in names} - {None}
+    images = get_image_model().objects.prefetch_renditions(spec).in_bulk(ids) if ids else {}
+    for image in images.values():
+        get_rendition_or_not_found(image, spec)
+    for page, names in wanted:
+        for field in names:
+            image = images.get(getattr(page, f"{field}_id"))
+            if image is not None:
+                setattr(page, field, image)
+    return pages
+
+
+class ListingPaginator(Paginator):
+    """A paginator that reads a page of items and the listing's total in the same query.
+
+    The total comes from `COUNT(*) OVER ()` alongside the page's rows, so only an empty listing
+    or a page number out of range costs Django's separate count. `prepare(items)` then fetches
+    what the cards of that page show (by default their images). Orphans are not supported.
+    """
+
+    def __init__(self, object_list, per_page, prepare=attach_images):
+        super().__init__(object_list, per_page)
+        self.prepare = prepare
+
+    def get_page(self, number):
+        try:
+            number = int(number)
+        except (TypeError, ValueError):
+            number = 1
+        bottom = (number - 1) * self.per_page
+        # Past the largest OFFSET databases take, a number can only be far beyond the last page.
+        if number >= 1 and bottom + self.per_page <= LARGEST_OFFSET:
+            items = list(
+                self.object_list.annotate(listing_total=Window(Count("pk")))[bottom : bottom + self.per_page]
+            )
+            if items:
+                self.count = items[0].listing_total
+                return self._get_page(self.prepare(items), number, self)
+        return super().get_page(number)
+
+    def page(self, number):
+        page = super().page(number)
+        page.object_list = self.prepare(page.object_list)
+        return page
