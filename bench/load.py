@@ -41,6 +41,7 @@ def environment(page_cache):
         "SECURE_SSL_REDIRECT": "false",
         "ALLOWED_HOSTS": "localhost,127.0.0.1",
         "DATABASE_URL": DATABASE_URL,
+        "MEDIA_ROOT": str(ROOT / "bench" / "results" / "media"),  # where bench/seed.py put its picture
         "PAGE_CACHE_SECONDS": "600" if page_cache else "0",
         "LOG_LEVEL": "ERROR",
     }
