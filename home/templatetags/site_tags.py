@@ -11,6 +11,7 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
 from home.models import NavigationSettings
+from home.page_cache import generation
 
 register = template.Library()
 
@@ -62,6 +63,12 @@ def page_social_image(context):
     page = context.get("page")
     image = getattr(page.specific, "get_social_image", lambda: None)() if page else None
     return image or context["settings"]["home"]["SiteSettings"].default_social_image
+
+
+@register.simple_tag
+def content_generation():
+    """Keys cached fragments (menu, footer) so that any edit, in any worker, retires them."""
+    return generation()
 
 
 @register.simple_tag(takes_context=True)
