@@ -6,6 +6,14 @@ from wagtail.test.utils import WagtailPageTestCase
 from home.models import NavigationSettings, SiteSettings
 from tests.factories import HomePageFactory
 
+# An oEmbed provider that cannot be reached, as every provider is when the server is offline.
+UNREACHABLE_YOUTUBE = [
+    {
+        "class": "wagtail.embeds.finders.oembed",
+        "providers": [{"endpoint": "http://127.0.0.1:9/oembed", "urls": [r"^https://www\.youtube\.com/.+$"]}],
+    }
+]
+
 
 def build_site_tree():
     """Replace Wagtail's welcome page with a HomePage served as the default site, with its settings.

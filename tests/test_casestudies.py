@@ -26,7 +26,7 @@ from casestudies.models import (
 )
 from glossary.models import GlossaryIndexPage, GlossaryTermPage
 from home.models import HomePage
-from tests.base import SiteTestCase
+from tests.base import UNREACHABLE_YOUTUBE, SiteTestCase
 from tests.factories import ImageFactory, PersonFactory
 from tests.factories_casestudies import (
     CaseMakerPageFactory,
@@ -294,17 +294,7 @@ class CaseMakerPageTests(CaseMakerTestCase):
         self.assertEqual(frame["title"], "The Case Maker launch conversation")
         self.assertEqual(frame["src"], "https://www.youtube.com/embed/untitled")
 
-    @override_settings(
-        WAGTAILEMBEDS_FINDERS=[
-            {
-                "class": "wagtail.embeds.finders.oembed",
-                # A provider that cannot be reached, like any provider when the server is offline.
-                "providers": [
-                    {"endpoint": "http://127.0.0.1:9/oembed", "urls": [r"^https://www\.youtube\.com/.+$"]}
-                ],
-            }
-        ]
-    )
+    @override_settings(WAGTAILEMBEDS_FINDERS=UNREACHABLE_YOUTUBE)
     def test_launch_video_is_a_link_when_its_player_cannot_be_found(self):
         url = "https://www.youtube.com/watch?v=offline"
         self.case_maker.launch_video = url
