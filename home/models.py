@@ -1,8 +1,6 @@
 """Shared page foundations: the home page, standard pages, people and site-wide settings."""
 
 from django.apps import apps
-from django.core.cache import cache
-from django.core.cache.utils import make_template_fragment_key
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.text import slugify
@@ -25,7 +23,6 @@ IN_BRIEF_HELP = (
     "One or two sentences (aim for 160 characters, at most 300). Shown on listing cards, "
     "in search results, in feeds and when the page is shared."
 )
-CHROME_CACHE_KEYS = ("site-header", "site-footer")
 
 
 class ListingFieldsMixin(models.Model):
@@ -334,7 +331,3 @@ def latest_sections():
 def first_to_end(sections):
     """When the home page's list of upcoming convenings next changes without an edit."""
     return min((event.end for event in sections["upcoming_events"]), default=None)
-
-
-def clear_chrome_cache():
-    cache.delete_many([make_template_fragment_key(key) for key in CHROME_CACHE_KEYS])

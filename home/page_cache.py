@@ -1,11 +1,12 @@
 """Site-wide caching that follows content: one generation number, a full-page cache and shared lookups.
 
-Every cached thing (whole pages, the site record, settings, the list of private sections, and the
-lists pages show from elsewhere: home sections, related posts, archive links, facet counts, the
-sitemap) is keyed by a *generation* number kept in the shared cache. Any edit that can change what
-a public page shows (publishing, unpublishing, moving or deleting a page, saving a snippet, a
-setting or a menu) bumps the number, so everything cached before it is simply never read again and
-expires on its own.
+Every cached thing (whole pages, the site record, settings, the menu and footer, the list of private
+sections, glossary definitions, and the lists pages show from elsewhere: home sections, related
+posts, archive links, facet counts, the sitemap) is keyed by a *generation* number that every
+worker reads from the "generation" cache (Redis, or a file when the pages themselves are kept in
+each worker's memory). Any edit that can change what a public page shows (publishing,
+unpublishing, moving or deleting a page, saving a snippet, a setting or a menu) bumps the number,
+so everything cached before it is simply never read again and expires on its own.
 
 Why one number for the whole site rather than tracking which pages list which: a small charity's
 site is edited a few times a week and read far more often, so the cost of re-rendering every page
@@ -19,7 +20,7 @@ import re
 import time
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
@@ -36,24 +37,25 @@ UNCACHEABLE_CONTROL = re.compile(r"\b(private|no-store|no-cache)\b")
 
 
 def generation():
-    """The current content generation.
+    """The current content generation, the same in every worker process.
 
-    A fresh count starts from the clock, not from 1: a counter lost from the cache (evicted, or the
-    cache restarted) must never return to a number whose entries may still be stored.
+    A fresh count starts from the clock, not from 1: a counter lost (evicted, or its cache cleared)
+    must never return to a number whose entries may still be stored.
     """
-    value = cache.get(GENERATION_KEY)
+    shared = caches["generation"]
+    value = shared.get(GENERATION_KEY)
     if value is None:
         fresh = time.time_ns()
-        cache.add(GENERATION_KEY, fresh, timeout=None)
-        value = cache.get(GENERATION_KEY, fresh)
+        shared.add(GENERATION_KEY, fresh, timeout=None)
+        value = shared.get(GENERATION_KEY, fresh)
     return value
 
 
 def _incr():
     try:
-        cache.incr(GENERATION_KEY)
+        caches["generation"].incr(GENERATION_KEY)
     except ValueError:
-        cache.set(GENERATION_KEY, time.time_ns(), timeout=None)
+        caches["generation"].set(GENERATION_KEY, time.time_ns(), timeout=None)
 
 
 def bump_generation(**kwargs):

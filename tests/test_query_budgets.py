@@ -24,7 +24,7 @@ from wagtail.rich_text import RichText
 from blog.models import BlogPageRelatedPost
 from casestudies.models import CaseStudyGlossaryTerm, CaseStudyRelatedPost
 from glossary.models import GlossaryRelatedTerm
-from home.models import HomePageFeaturedItem, NavigationSettings, SiteSettings
+from home.models import HomePageFeaturedItem
 from tests.base import SiteTestCase
 from tests.factories import ImageFactory, PersonFactory, StandardPageFactory
 from tests.factories_blog import BlogIndexPageFactory, BlogPageFactory, CategoryFactory, SeriesFactory
@@ -205,9 +205,6 @@ class QueryBudgetTests(SiteTestCase):
     @classmethod
     def setUpTestData(cls):
         super().setUpTestData()
-        # A live site has its settings rows; creating them on the first request is a content change.
-        SiteSettings.load()
-        NavigationSettings.load()
         cls.builder = ContentBuilder(cls.home)
         cls.builder.add(5)
         Site.clear_site_root_paths_cache()
