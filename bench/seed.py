@@ -48,7 +48,8 @@ def bench_image():
 
 def relate(rng):
     """Give the seeded pages what real ones have: authors, tags, categories, series, speakers,
-    sectors, chosen links, glossary marks and images, plus a standard page and Case Maker sections."""
+    sectors, scales, chosen links, glossary marks and images, plus a standard page and the Case
+    Maker's sections."""
     from django.db import transaction
 
     from taggit.models import Tag
@@ -71,6 +72,7 @@ def relate(rng):
         CaseStudyPage,
         CaseStudyRelatedPost,
         Enabler,
+        Scale,
         Sector,
     )
     from events.models import EventPage, EventPageSpeaker, EventSeries
@@ -90,6 +92,7 @@ def relate(rng):
         ]
         sectors = [Sector.objects.create(name=f"Sector {n}", slug=f"sector-{n}") for n in range(5)]
         enablers = [Enabler.objects.create(name=f"Enabler {n}", slug=f"enabler-{n}") for n in range(5)]
+        scales = [Scale.objects.create(name=f"Scale {n}", slug=f"scale-{n}", sort_order=n) for n in range(4)]
         groups = [GlossaryGroup.objects.create(name=f"Group {n}", slug=f"group-{n}") for n in range(5)]
 
         home = HomePage.objects.get()
@@ -151,7 +154,8 @@ def relate(rng):
         )
         for story in stories:
             story.listing_image = image
-        CaseStudyPage.objects.bulk_update(stories, ["listing_image"])
+            story.scale = rng.choice(scales)
+        CaseStudyPage.objects.bulk_update(stories, ["listing_image", "scale"])
         CaseStudyPage.sectors.through.objects.bulk_create(
             CaseStudyPage.sectors.through(casestudypage=story, sector=sector)
             for story in stories
