@@ -24,12 +24,18 @@ IN_BRIEF_HELP = (
     "in search results, in feeds and when the page is shared."
 )
 CHROME_CACHE_KEYS = ("site-header", "site-footer")
-CARD_IMAGE_SPEC = "fill-640x400|format-webp"  # as rendered by every listing card
+# The renditions templates/includes/card_image.html renders for every listing card, spelled as
+# Wagtail expands its `format-{avif,webp} fill-{400x250,800x500}`.
+CARD_IMAGE_SPECS = [
+    f"format-{image_format}|fill-{size}"
+    for image_format in ("avif", "webp")
+    for size in ("400x250", "800x500")
+]
 
 
 def card_images():
-    """Images with the listing-card rendition prefetched, for `Prefetch` on listing querysets."""
-    return get_image_model().objects.prefetch_renditions(CARD_IMAGE_SPEC)
+    """Images with the listing-card renditions prefetched, for `Prefetch` on listing querysets."""
+    return get_image_model().objects.prefetch_renditions(*CARD_IMAGE_SPECS)
 
 
 class ListingFieldsMixin(models.Model):
