@@ -69,6 +69,10 @@ class PageFeedTests(SiteTestCase):
         self.assertEqual(entry.enclosures[0]["type"], "image/jpeg")
         self.assertTrue(entry.id.startswith("urn:uuid:"))
 
+    def test_body_is_one_chunk_for_the_server_to_write(self):
+        # WSGI servers write each chunk of the response iterable separately.
+        self.assertEqual(len(list(self.client.get("/test-feed/"))), 1)
+
     def test_conditional_get_returns_304(self):
         first = self.client.get("/test-feed/")
         self.assertIn("Last-Modified", first)
