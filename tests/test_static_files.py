@@ -76,6 +76,11 @@ class CollectedStaticTests(SiteTestCase):
         self.assertEqual(body, css.read_bytes())
         self.assertLess(int(response["Content-Length"]), css.stat().st_size / 3)
 
+    def test_a_plain_name_is_cached_for_an_hour_only(self):
+        response = self.client.get("/static/css/site.css")
+        self.assertEqual(response.status_code, 200)
+        self.assertEqual(response["Cache-Control"], "max-age=3600, public")
+
     def test_a_client_without_brotli_gets_gzip(self):
         css = next((self.root / "css").glob("site.????????????.css"))
         response = self.client.get(f"/static/css/{css.name}", headers={"accept-encoding": "gzip"})
