@@ -2,6 +2,7 @@
 
 from wagtail.rich_text import RichText
 
+from events.models import EventPage
 from home.demo import paragraphs
 
 from .models import CaseMakerPage, CaseMakerSectionPage, CaseStudyPage, Enabler, Scale, Sector
@@ -151,7 +152,7 @@ STORIES = [
         "organisation": "A town-centre GP practice",
         "place": "East London",
         "sectors": ["public-health"],
-        "scale": Scale.ORGANISATION,
+        "scale": "organisation",
         "enablers": ["time", "somewhere-to-meet", "permission"],
         "storyteller": "David Robinson",
         "what_they_did": "Patients could book appointments on a console on the wall, but some still queued to speak "
@@ -175,7 +176,7 @@ STORIES = [
         "organisation": "A neighbourhood allotment group",
         "place": "Outer London",
         "sectors": ["social-care", "community-organising"],
-        "scale": Scale.INDIVIDUAL,
+        "scale": "individual",
         "enablers": ["continuity", "shared-purpose"],
         "storyteller": "David Robinson",
         "what_they_did": "Two older people living independently caught the same flu; both stopped eating and forgot "
@@ -198,7 +199,7 @@ STORIES = [
         "organisation": "A neighbourhood café",
         "place": "London",
         "sectors": ["social-integration"],
-        "scale": Scale.INDIVIDUAL,
+        "scale": "individual",
         "enablers": ["time", "somewhere-to-meet"],
         "storyteller": "David Robinson",
         "what_they_did": "An older woman, wet from the rain, fumbled for her purse at the counter. The café assistant "
@@ -222,7 +223,7 @@ STORIES = [
         "organisation": "The Relational Councils Network",
         "place": "Councils across England",
         "sectors": ["community-organising", "social-care"],
-        "scale": Scale.SYSTEM,
+        "scale": "system",
         "enablers": ["permission", "power-shared"],
         "storyteller_name": "Tony Clements",
         "storyteller_role": "Council director and associate of The Relationships Project",
@@ -251,7 +252,7 @@ STORIES = [
         "organisation": "Active Neighbours",
         "place": "Across the UK",
         "sectors": ["community-organising", "social-integration"],
-        "scale": Scale.PLACE,
+        "scale": "place",
         "enablers": ["power-shared", "permission", "shared-purpose"],
         "storyteller_name": "The Relationships Project team",
         "what_they_did": "After research showed how many people were caring for neighbours during lockdown, the "
@@ -279,7 +280,7 @@ STORIES = [
         "organisation": "Bridge Builders",
         "place": "Communities across the UK",
         "sectors": ["social-integration", "community-organising"],
-        "scale": Scale.TEAM,
+        "scale": "team",
         "enablers": ["shared-purpose", "continuity"],
         "storyteller_name": "Neil Denton",
         "storyteller_role": "Conflict mediator and associate of The Relationships Project",
@@ -309,7 +310,7 @@ STORIES = [
         "organisation": "The Lookout, with Save the Children",
         "place": "Across the UK",
         "sectors": ["education"],
-        "scale": Scale.ORGANISATION,
+        "scale": "organisation",
         "enablers": ["time", "power-shared"],
         "storyteller_name": "Catriona Maclay",
         "storyteller_role": "Champion of young people and associate of The Relationships Project",
@@ -337,7 +338,7 @@ STORIES = [
         "organisation": "A hospital ward",
         "place": "England",
         "sectors": ["public-health", "social-care"],
-        "scale": Scale.INDIVIDUAL,
+        "scale": "individual",
         "enablers": ["time", "continuity"],
         "storyteller": "David Robinson",
         "what_they_did": "A doctor sat on the bed, took an elderly patient's hand, looked him in the eye and greeted "
@@ -359,6 +360,9 @@ def load(demo):
     """The Case Maker, its four sections, the explorer's labels and the stories; idempotent."""
     sectors = {slug: _label(demo, Sector, name, slug, text) for name, slug, text in SECTORS}
     enablers = {slug: _label(demo, Enabler, name, slug, text) for name, slug, text in ENABLERS}
+    # A migration creates the five scales; one an editor has since deleted is simply left off.
+    scales = Scale.objects.in_bulk(field_name="slug")
+    launch = EventPage.objects.filter(slug="case-maker-launch").first()
     case_maker = demo.page(
         demo.home,
         CaseMakerPage,
@@ -369,7 +373,17 @@ def load(demo):
             "<p>The Case Maker brings together evidence and real stories from social care, public health, the arts, "
             "community organising, education and more. It is for anyone who needs to persuade a board, a "
             "commissioner or a colleague that relationships are worth investing in.</p>"
+            + (
+                "<p>Elizabeth Oldfield and Matt Lloyd-Rose launched it in conversation with Sarah Yardley, "
+                "Christine Frazer and Russ Bellenie, three of the people whose stories are in it: "
+                f'<a linktype="page" id="{launch.pk}">read about the Case Maker launch</a>.</p>'
+                if launch
+                else ""
+            )
         ),
+        # The launch conversation has no published recording we can point to, so the video is left
+        # empty rather than filled with a made-up address; editors add it when there is one.
+        launch_video="",
         use_it_to="\n".join(
             [
                 "understand what relationship-centred practice means",
@@ -383,7 +397,7 @@ def load(demo):
     for slug, title, in_brief, body in SECTIONS:
         demo.page(case_maker, CaseMakerSectionPage, slug, title=title, in_brief=in_brief, body=body)
     for story in STORIES:
-        _story(demo, case_maker, story, sectors, enablers)
+        _story(demo, case_maker, story, sectors, scales, enablers)
     return case_maker
 
 
@@ -395,7 +409,7 @@ def _label(demo, model, name, slug, description):
     return label
 
 
-def _story(demo, case_maker, story, sectors, enablers):
+def _story(demo, case_maker, story, sectors, scales, enablers):
     figure, label, (source, source_url) = story["evidence"]
     quote, attribution, role = story["quote"]
     storyteller = story.get("storyteller")
@@ -407,7 +421,7 @@ def _story(demo, case_maker, story, sectors, enablers):
         in_brief=story["in_brief"],
         organisation=story["organisation"],
         place=story["place"],
-        scale=story["scale"],
+        scale=scales.get(story["scale"]),
         sectors=[sectors[slug] for slug in story["sectors"]],
         enablers=[enablers[slug] for slug in story["enablers"]],
         storyteller=demo.person(storyteller, "Co-founder") if storyteller else None,

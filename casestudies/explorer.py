@@ -11,9 +11,29 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import QueryDict
 
+from home.page_cache import per_generation
+
+FACETS = (("sector", "Sector"), ("scale", "Scale"), ("enabler", "Enabler"))
+
+
+def explorer_labels():
+    """{param: [label, …]} for every facet, in reading order, shared per content generation.
+
+    Editors change these labels rarely and every snippet save starts a new generation, so pages
+    that show them (the explorer, every story) need not query for them.
+    """
+    # Imported here because the models module builds on this one.
+    from .models import Enabler, Scale, Sector
+
+    models = {"sector": Sector, "scale": Scale, "enabler": Enabler}
+    return per_generation(
+        "case-maker-labels", lambda: {param: list(model.objects.all()) for param, model in models.items()}
+    )
+
 
 @dataclass
 class FilterOption:
+    pk: int
     value: str
     label: str
     description: str
@@ -37,40 +57,35 @@ class StoryExplorer:
     """Filters a queryset of stories from request.GET and reports counts per filter value."""
 
     def __init__(self, stories, query):
-        # Imported here because the models module builds on this one.
-        from .models import CaseStudyPage, Enabler, Scale, Sector
+        from .models import CaseStudyPage
 
         self.stories = stories
         self.query = query
+        # Sectors and enablers are many-to-many (filtered through their link tables); scale is a column.
         self.through = {"sector": CaseStudyPage.sectors.through, "enabler": CaseStudyPage.enablers.through}
-        self.facets_by_param = {
-            "sector": self._facet(
-                "sector", "Sector", [(s.slug, s.name, s.description) for s in Sector.objects.all()]
-            ),
-            "scale": self._facet("scale", "Scale", [(value, label, "") for value, label in Scale.choices]),
-            "enabler": self._facet(
-                "enabler", "Enabler", [(e.slug, e.name, e.description) for e in Enabler.objects.all()]
-            ),
-        }
+        labels = explorer_labels()
+        self.facets_by_param = {param: self._facet(param, legend, labels[param]) for param, legend in FACETS}
         self.selected = {
-            param: [option.value for option in facet.options if option.selected]
+            param: [option for option in facet.options if option.selected]
             for param, facet in self.facets_by_param.items()
         }
+        self._counted = {}
 
-    def _facet(self, param, legend, choices):
+    def _facet(self, param, legend, labels):
         chosen = set(self.query.getlist(param))
         options = [
-            FilterOption(value, label, text, selected=value in chosen) for value, label, text in choices
+            FilterOption(label.pk, label.slug, label.name, label.description, selected=label.slug in chosen)
+            for label in labels
         ]
         return Facet(param, legend, options)
 
     def _condition(self, param):
-        values = self.selected[param]
-        if not values:
+        pks = [option.pk for option in self.selected[param]]
+        if not pks:
             return Q()
         if param == "scale":
-            return Q(scale__in=values)
-        tagged = self.through[param].objects.filter(**{f"{param}__slug__in": values})
+            return Q(scale_id__in=pks)
+        tagged = self.through[param].objects.filter(**{f"{param}_id__in": pks})
         return Q(pk__in=tagged.values("casestudypage_id"))
 
     def _filtered(self, *, except_param=None):
@@ -81,22 +96,27 @@ class StoryExplorer:
         return self.stories.filter(conditions)
 
     def _counts(self, param):
-        """{value: number of stories} for one facet, under the other facets' filters, in one query."""
-        matching = self._filtered(except_param=param)
-        if param == "scale":
-            rows = (
-                matching.order_by().values("scale").annotate(count=Count("pk")).values_list("scale", "count")
-            )
-        else:
-            key = f"{param}__slug"
-            rows = (
-                self.through[param]
-                .objects.filter(casestudypage_id__in=matching.values("pk"))
-                .values(key)
-                .annotate(count=Count("pk"))
-                .values_list(key, "count")
-            )
-        return dict(rows)
+        """{label pk: number of stories} for one facet, under the other facets' filters, in one query."""
+        if param not in self._counted:
+            matching = self._filtered(except_param=param)
+            if param == "scale":
+                rows = matching.order_by().values_list("scale_id").annotate(count=Count("pk"))
+            else:
+                key = f"{param}_id"
+                rows = (
+                    self.through[param]
+                    .objects.filter(casestudypage_id__in=matching.values("pk"))
+                    .values_list(key)
+                    .annotate(count=Count("pk"))
+                )
+            self._counted[param] = dict(rows)
+        return self._counted[param]
+
+    def _total(self):
+        """How many stories match every filter, read off the scale counts (a story has one scale or none)."""
+        counts = self._counts("scale")
+        selected = [option.pk for option in self.selected["scale"]]
+        return sum(counts.get(pk, 0) for pk in selected) if selected else sum(counts.values())
 
     def results(self):
         return self._filtered()
@@ -106,7 +126,7 @@ class StoryExplorer:
         for param, facet in self.facets_by_param.items():
             counts = self._counts(param)
             for option in facet.options:
-                option.count = counts.get(option.value, 0)
+                option.count = counts.get(option.pk, 0)
                 if option.selected:
                     option.remove_query = self._query_without(param, option.value)
         return list(self.facets_by_param.values())
@@ -121,9 +141,11 @@ class StoryExplorer:
 
     def _query_without(self, param, value):
         params = QueryDict(mutable=True)
-        for key, values in self.selected.items():
-            params.setlist(key, [v for v in values if not (key == param and v == value)])
+        for key, options in self.selected.items():
+            params.setlist(key, [o.value for o in options if not (key == param and o.value == value)])
         return params.urlencode()
 
     def paginate(self, stories, per_page):
-        return Paginator(stories, per_page).get_page(self.query.get("page"))
+        paginator = Paginator(stories, per_page)
+        paginator.count = self._total()  # already known, so the paginator need not run its own COUNT
+        return paginator.get_page(self.query.get("page"))

@@ -6,7 +6,7 @@ editors can reorder. Stories (`CaseStudyPage`) sit beside them and are listed by
 """
 
 import secrets
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -28,7 +28,7 @@ from home.blocks import QuoteBlock
 from home.models import ListingFieldsMixin, SiteSettings, card_images
 
 from .blocks import CaseMakerBlock, EvidenceBlock
-from .explorer import StoryExplorer
+from .explorer import StoryExplorer, explorer_labels
 from .feeds import CaseStudyAtomFeed, CaseStudyFeed
 
 # Routes of the Case Maker page; a child page with one of these slugs would be unreachable.
@@ -36,6 +36,13 @@ RESERVED_SLUGS = {"stories", "cards", "feed"}
 SHORT_CODE_ALPHABET = "23456789abcdefghjkmnpqrstuvwxyz"  # no 0/o, 1/l/i: easy to type from paper
 SHORT_CODE_LENGTH = 6
 STORIES_PER_PAGE = 12
+# The players the site's Content-Security-Policy lets into a frame (see EMBED_FRAME_ORIGINS).
+VIDEO_HOSTS = {
+    "youtube.com": "YouTube",
+    "youtu.be": "YouTube",
+    "youtube-nocookie.com": "YouTube",
+    "vimeo.com": "Vimeo",
+}
 
 
 def new_short_code():
@@ -62,6 +69,14 @@ def live_in_order(model, ids):
 def paper_size(request):
     """The paper the card views are laid out for: A5 unless ?paper=a4."""
     return "a4" if request.GET.get("paper") == "a4" else "a5"
+
+
+def video_provider(url):
+    """'YouTube' or 'Vimeo' for an address on either (with www., m. or player.), otherwise None."""
+    host = (urlsplit(url).hostname or "").lower()
+    return next(
+        (name for domain, name in VIDEO_HOSTS.items() if host == domain or host.endswith("." + domain)), None
+    )
 
 
 def validate_not_reserved(page):
@@ -108,12 +123,12 @@ class Enabler(ExplorerLabel):
         pass
 
 
-class Scale(models.TextChoices):
-    INDIVIDUAL = "individual", "Individual"
-    TEAM = "team", "Team"
-    ORGANISATION = "organisation", "Organisation"
-    PLACE = "place", "Place"
-    SYSTEM = "system", "System"
+@register_snippet
+class Scale(Orderable, ExplorerLabel):
+    """How far a story's change reached, from one person to a whole system; editors set the order."""
+
+    class Meta(ExplorerLabel.Meta):
+        ordering = ["sort_order", "name"]
 
 
 class CaseMakerPage(RoutablePageMixin, ListingFieldsMixin, Page):
@@ -154,6 +169,14 @@ class CaseMakerPage(RoutablePageMixin, ListingFieldsMixin, Page):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["casestudies.CaseMakerSectionPage", "casestudies.CaseStudyPage"]
     max_count = 1
+
+    def clean(self):
+        super().clean()
+        if self.launch_video and not video_provider(self.launch_video):
+            raise ValidationError({"launch_video": "Use the address of a video on YouTube or Vimeo."})
+
+    def launch_video_provider(self):
+        return video_provider(self.launch_video)
 
     def stories(self):
         """Published, public stories of this Case Maker, newest first."""
@@ -261,8 +284,13 @@ class CaseStudyPage(CardPreviewMixin, RoutablePageMixin, ListingFieldsMixin, Pag
     sectors = ParentalManyToManyField(
         Sector, related_name="case_studies", blank=True, help_text="Every field of work the story speaks to."
     )
-    scale = models.CharField(
-        max_length=20, choices=Scale.choices, blank=True, help_text="How far the change reached."
+    scale = models.ForeignKey(
+        Scale,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="case_studies",
+        help_text="How far the change reached, from one person to a whole system.",
     )
     enablers = ParentalManyToManyField(
         Enabler, related_name="case_studies", blank=True, help_text="What made the relationships possible."
@@ -341,11 +369,11 @@ class CaseStudyPage(CardPreviewMixin, RoutablePageMixin, ListingFieldsMixin, Pag
         MultiFieldPanel(
             [
                 FieldPanel("sectors", widget=forms.CheckboxSelectMultiple),
-                FieldPanel("scale"),
+                FieldPanel("scale", widget=forms.Select),  # a short list, not the snippet chooser's pop-up
                 FieldPanel("enablers", widget=forms.CheckboxSelectMultiple),
             ],
             heading="Filters in the story explorer",
-            help_text="Edit the labels and descriptions in Snippets → Sectors and Enablers.",
+            help_text="Edit the labels and descriptions in Snippets → Sectors, Scales and Enablers.",
         ),
         FieldPanel("what_they_did"),
         FieldPanel("what_changed"),
@@ -387,6 +415,7 @@ class CaseStudyPage(CardPreviewMixin, RoutablePageMixin, ListingFieldsMixin, Pag
         context.update(
             og_type="article",
             sectors=list(self.sectors.all()),
+            scale=next((scale for scale in explorer_labels()["scale"] if scale.pk == self.scale_id), None),
             enablers=list(self.enablers.all()),
             explorer_url=case_maker.get_url(request) + case_maker.reverse_subpage("stories"),
             glossary_terms=live_in_order(

@@ -9,19 +9,27 @@ from .models import CaseStudyPage
 
 @modeladmin_register
 class StoryAdmin(PageListingAdmin):
-    """Every Case Maker story in one list, filterable by sector and enabler."""
+    """Every Case Maker story in one list, filterable by sector, scale and enabler."""
 
     model = CaseStudyPage
     menu_label = "Case Maker stories"
     menu_icon = "openquote"
     menu_order = MENU_ORDER["casestudies"]
-    list_display = ("title", "organisation", "sector_list", "status", "last_edited_by", "last_edited")
-    list_filter = (*related("sectors", "enablers"), PageStatusFilter)
+    list_display = (
+        "title",
+        "organisation",
+        "sector_list",
+        "scale",
+        "status",
+        "last_edited_by",
+        "last_edited",
+    )
+    list_filter = (*related("sectors", "scale", "enablers"), PageStatusFilter)
     search_fields = ("title", "organisation", "in_brief")
     ordering = ("title", "pk")
 
     def get_queryset(self, request):
-        return super().get_queryset(request).prefetch_related("sectors")
+        return super().get_queryset(request).select_related("scale").prefetch_related("sectors")
 
     def sector_list(self, story):
         return ", ".join(sector.name for sector in story.sectors.all())

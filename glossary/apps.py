@@ -5,6 +5,3 @@ class GlossaryConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "glossary"
     verbose_name = "Glossary"
-
-    def ready(self):
-        from . import signals  # noqa: F401

@@ -6,14 +6,13 @@ unpublished or private degrades to plain text. In the editor it is a Draftail en
 chosen with Wagtail's page chooser, limited to glossary terms.
 """
 
-from django.core.cache import cache
 from django.utils.html import format_html
 
 from wagtail.rich_text import LinkHandler
 
+from home.page_cache import per_generation
+
 LINKTYPE = "glossary"
-CACHE_KEY = "glossary-rich-text-terms"
-CACHE_TIMEOUT = 60 * 60
 
 
 def term_model():
@@ -25,21 +24,16 @@ def term_model():
 def published_terms():
     """{id: (title, url, short definition)} for every live, public term, cached between publishes.
 
-    Rendering any number of marks then costs no queries; glossary.signals clears the cache
-    whenever a term (or the glossary page above it) changes.
+    Rendering any number of marks then costs no queries; publishing, unpublishing, moving or
+    restricting any page starts a new content generation and so a fresh list.
     """
-    terms = cache.get(CACHE_KEY)
-    if terms is None:
-        terms = {
+    return per_generation(
+        "glossary-terms",
+        lambda: {
             term.pk: (term.title, term.url, term.short_definition)
             for term in term_model().objects.live().public().order_by()
-        }
-        cache.set(CACHE_KEY, terms, CACHE_TIMEOUT)
-    return terms
-
-
-def forget_published_terms():
-    cache.delete(CACHE_KEY)
+        },
+    )
 
 
 def parse_id(value):

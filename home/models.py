@@ -1,7 +1,5 @@
 """Shared page foundations: the home page, standard pages, people and site-wide settings."""
 
-from django.core.cache import cache
-from django.core.cache.utils import make_template_fragment_key
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Prefetch
@@ -23,7 +21,6 @@ IN_BRIEF_HELP = (
     "One or two sentences (aim for 160 characters, at most 300). Shown on listing cards, "
     "in search results, in feeds and when the page is shared."
 )
-CHROME_CACHE_KEYS = ("site-header", "site-footer")
 # The renditions templates/includes/card_image.html renders for every listing card, spelled as
 # Wagtail expands its `format-{avif,webp} fill-{400x250,800x500}`.
 CARD_IMAGE_SPECS = [
@@ -316,7 +313,3 @@ class MainMenuItem(NavigationLink):
 
 class FooterLink(NavigationLink):
     settings = ParentalKey(NavigationSettings, on_delete=models.CASCADE, related_name="footer_links")
-
-
-def clear_chrome_cache():
-    cache.delete_many([make_template_fragment_key(key) for key in CHROME_CACHE_KEYS])

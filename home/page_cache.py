@@ -1,7 +1,8 @@
 """Site-wide caching that follows content: one generation number, a full-page cache and shared lookups.
 
-Every cached thing (whole pages, the site record, settings, the list of private sections) is keyed
-by a *generation* number kept in the shared cache. Any edit that can change what a public page shows
+Every cached thing (whole pages, the site record, settings, the menu and footer, the list of private
+sections, glossary definitions) is keyed by a *generation* number that every worker reads from the
+"generation" cache (Redis, or a file when the pages themselves are kept in each worker's memory). Any edit that can change what a public page shows
 (publishing, unpublishing, moving or deleting a page, saving a snippet, a setting or a menu) bumps
 the number, so everything cached before it is simply never read again and expires on its own.
 
@@ -16,7 +17,7 @@ glossary terms is automatic.
 import re
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.db import transaction
 from django.db.models import Q
 from django.utils.cache import get_conditional_response, patch_cache_control
@@ -32,19 +33,20 @@ UNCACHEABLE_CONTROL = re.compile(r"\b(private|no-store|no-cache)\b")
 
 
 def generation():
-    """The current content generation (1 on a fresh cache)."""
-    value = cache.get(GENERATION_KEY)
+    """The current content generation (1 on a fresh cache), the same in every worker process."""
+    shared = caches["generation"]
+    value = shared.get(GENERATION_KEY)
     if value is None:
-        cache.add(GENERATION_KEY, 1, timeout=None)
-        value = cache.get(GENERATION_KEY, 1)
+        shared.add(GENERATION_KEY, 1, timeout=None)
+        value = shared.get(GENERATION_KEY, 1)
     return value
 
 
 def _incr():
     try:
-        cache.incr(GENERATION_KEY)
+        caches["generation"].incr(GENERATION_KEY)
     except ValueError:
-        cache.set(GENERATION_KEY, 2, timeout=None)
+        caches["generation"].set(GENERATION_KEY, 2, timeout=None)
 
 
 def bump_generation(**kwargs):

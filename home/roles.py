@@ -16,6 +16,7 @@ CONTENT_SNIPPETS = [
     ("blog", "series"),
     ("events", "eventseries"),
     ("casestudies", "sector"),
+    ("casestudies", "scale"),
     ("casestudies", "enabler"),
     ("glossary", "glossarygroup"),
 ]

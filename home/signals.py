@@ -6,25 +6,10 @@ from django.dispatch import receiver
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from .models import FooterLink, MainMenuItem, NavigationSettings, SiteSettings, clear_chrome_cache
+from .models import FooterLink, MainMenuItem, NavigationSettings, SiteSettings
 from .page_cache import bump_generation
 
 CHROME_MODELS = (NavigationSettings, SiteSettings, MainMenuItem, FooterLink)
-
-
-@receiver(post_save)
-@receiver(post_delete)
-def chrome_model_changed(sender, **kwargs):
-    if sender in CHROME_MODELS:
-        clear_chrome_cache()
-
-
-@receiver(page_published)
-@receiver(page_unpublished)
-@receiver(post_page_move)
-def page_changed(sender, **kwargs):
-    # Menu links show page URLs, which move when a page is renamed or unpublished.
-    clear_chrome_cache()
 
 
 def is_public_content(model):

@@ -3,17 +3,32 @@
 from wagtail.models import Page, Site
 from wagtail.test.utils import WagtailPageTestCase
 
+from home.models import NavigationSettings, SiteSettings
 from tests.factories import HomePageFactory
+
+# An oEmbed provider that cannot be reached, as every provider is when the server is offline.
+UNREACHABLE_YOUTUBE = [
+    {
+        "class": "wagtail.embeds.finders.oembed",
+        "providers": [{"endpoint": "http://127.0.0.1:9/oembed", "urls": [r"^https://www\.youtube\.com/.+$"]}],
+    }
+]
 
 
 def build_site_tree():
-    """Replace Wagtail's welcome page with a HomePage served as the default site."""
+    """Replace Wagtail's welcome page with a HomePage served as the default site, with its settings.
+
+    The settings rows exist up front, as on a real site: created by a first request instead, they
+    would be a content change that retires everything that request cached.
+    """
     root = Page.get_first_root_node()
     Site.objects.all().delete()
     for child in root.get_children():
         child.delete()
     home = HomePageFactory(parent=root, title="Home", slug="home")
     Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True, site_name="Test")
+    SiteSettings.load()
+    NavigationSettings.load()
     return home
 
 

@@ -16,6 +16,17 @@ CHROMIUM_ARGS = [
 ]
 
 
+@pytest.fixture(autouse=True)
+def fresh_caches():
+    """Every test starts with empty caches, as a new deployment does: pages created by factories
+    are live without the publish signal that would start a new content generation."""
+    from django.conf import settings
+    from django.core.cache import caches
+
+    for alias in settings.CACHES:
+        caches[alias].clear()
+
+
 @pytest.fixture
 def home_page(db):
     return build_site_tree()

@@ -15,6 +15,19 @@ class SectorFactory(factory.django.DjangoModelFactory):
         model = models.Sector
 
 
+class ScaleFactory(factory.django.DjangoModelFactory):
+    """A scale; the five a migration seeds are reused by slug, e.g. ScaleFactory(slug="team")."""
+
+    name = factory.LazyAttribute(lambda scale: scale.slug.replace("-", " ").capitalize())
+    slug = factory.Sequence(lambda n: f"scale-{n}")
+    description = factory.Faker("sentence", nb_words=8)
+    sort_order = factory.Sequence(lambda n: n)
+
+    class Meta:
+        model = models.Scale
+        django_get_or_create = ("slug",)
+
+
 class EnablerFactory(factory.django.DjangoModelFactory):
     name = factory.Sequence(lambda n: f"Enabler {n}")
     slug = factory.Sequence(lambda n: f"enabler-{n}")
@@ -54,7 +67,7 @@ class CaseStudyPageFactory(wagtail_factories.PageFactory):
     in_brief = factory.Faker("sentence", nb_words=14)
     organisation = factory.Faker("company")
     place = factory.Faker("city")
-    scale = models.Scale.ORGANISATION
+    scale = factory.SubFactory(ScaleFactory, slug="organisation")
     what_they_did = factory.Faker("paragraph", nb_sentences=3)
     what_changed = factory.Faker("paragraph", nb_sentences=3)
     quotes = factory.LazyFunction(

@@ -16,7 +16,7 @@ from bs4 import BeautifulSoup
 
 from blog.models import BlogIndexPage, BlogPage, BlogPageRelatedPost, Category, Series
 from home.models import HomePage, SiteSettings
-from tests.base import SiteTestCase
+from tests.base import UNREACHABLE_YOUTUBE, SiteTestCase
 from tests.factories import ImageFactory, PersonFactory, StandardPageFactory
 from tests.factories_blog import BlogIndexPageFactory, BlogPageFactory, CategoryFactory, SeriesFactory
 from tests.factories_events import EventIndexPageFactory, EventPageFactory
@@ -288,6 +288,18 @@ class PostRenderingTests(SiteTestCase):
         self.assertContains(self.client.get(post.url), 'href="/convenings/permissions/"')
         PageViewRestriction.objects.create(page=convening, restriction_type="password", password="x")
         self.assertNotContains(self.client.get(post.url), 'href="/convenings/permissions/"')
+
+
+@override_settings(WAGTAILEMBEDS_FINDERS=UNREACHABLE_YOUTUBE)
+class EmbedFallbackTests(SiteTestCase):
+    def test_an_embed_whose_player_cannot_be_found_is_a_link(self):
+        url = "https://www.youtube.com/watch?v=offline"
+        post = BlogPageFactory(parent=BlogIndexPageFactory(parent=self.home), body=[("embed", url)])
+        response = self.client.get(post.url)
+        self.assertEqual(response.status_code, 200)
+        main = BeautifulSoup(response.content, "html.parser").find("main")
+        self.assertIsNone(main.find("iframe"))
+        self.assertEqual(main.select_one(".block-embed a")["href"], url)
 
 
 class RelatedPostsTests(SiteTestCase):

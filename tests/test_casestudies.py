@@ -4,7 +4,7 @@ import datetime
 import json
 
 from django.core.exceptions import ValidationError
-from django.test import TestCase
+from django.test import TestCase, override_settings
 
 from wagtail.documents.models import Document
 from wagtail.embeds.embeds import get_embed_hash
@@ -23,17 +23,17 @@ from casestudies.models import (
     CaseStudyGlossaryTerm,
     CaseStudyPage,
     CaseStudyRelatedPost,
-    Scale,
 )
 from glossary.models import GlossaryIndexPage, GlossaryTermPage
 from home.models import HomePage
-from tests.base import SiteTestCase
+from tests.base import UNREACHABLE_YOUTUBE, SiteTestCase
 from tests.factories import ImageFactory, PersonFactory
 from tests.factories_casestudies import (
     CaseMakerPageFactory,
     CaseMakerSectionPageFactory,
     CaseStudyPageFactory,
     EnablerFactory,
+    ScaleFactory,
     SectorFactory,
 )
 
@@ -100,6 +100,7 @@ class PageTreeTests(CaseMakerTestCase):
     def test_editor_adds_a_story_with_every_kind_of_field(self):
         education = SectorFactory(slug="education")
         time = EnablerFactory(slug="time")
+        team = ScaleFactory(slug="team")
         glossary = GlossaryIndexPage(title="Glossary", slug="glossary")
         self.home.add_child(instance=glossary)
         term = GlossaryTermPage(title="Social plumbing", slug="social-plumbing", short_definition="Pipes.")
@@ -112,7 +113,7 @@ class PageTreeTests(CaseMakerTestCase):
                 "in_brief": "Breakfast together, every day.",
                 "organisation": "Hill Primary",
                 "place": "Leeds",
-                "scale": Scale.ORGANISATION,
+                "scale": team.pk,
                 "storyteller_name": "Sam",
                 "storyteller_role": "Head teacher",
                 "what_they_did": "Opened the hall at eight.",
@@ -129,6 +130,7 @@ class PageTreeTests(CaseMakerTestCase):
         self.assertCanCreate(self.case_maker, CaseStudyPage, data)
         story = CaseStudyPage.objects.get(slug="breakfast-club")
         self.assertEqual(list(story.sectors.all()), [education])
+        self.assertEqual(story.scale, team)
         self.assertEqual(story.glossary_terms.get().term, term)
         self.assertEqual(len(story.short_code), 6)
 
@@ -176,6 +178,64 @@ class BlockTests(TestCase):
         self.assertEqual(EvidenceBlock().get_preview_value()["figure"], "9 million")
 
 
+class StoryBodyBlockTests(CaseMakerTestCase):
+    def test_every_case_maker_block_renders_in_a_story(self):
+        image = ImageFactory(title="Circles")
+        document = Document.objects.create(title="Kit for Councils", file=ImageFactory().file)
+        video = "https://www.youtube.com/watch?v=blocks"
+        Embed.objects.create(
+            hash=get_embed_hash(video, 800),  # the embed block asks for players 800 pixels wide
+            url=video,
+            max_width=800,
+            type="video",
+            html='<iframe title="Blocks" src="https://www.youtube.com/embed/blocks"></iframe>',
+        )
+        body = {
+            "heading": {"text": "Why relationships", "level": "h2"},
+            "paragraph": RichText("<p>A paragraph of the story.</p>"),
+            "image": {
+                "image": {"image": image, "decorative": False, "alt_text": "Two circles"},
+                "caption": "A caption",
+                "credit": "",
+            },
+            "quote": {"text": "The first mile.", "attribution": "David Robinson", "role": ""},
+            "embed": video,
+            "call_to_action": {
+                "heading": "Join us",
+                "text": "",
+                "link_text": "Sign up",
+                "url": "https://example.org/join",
+            },
+            "document": {"document": document, "title": ""},
+            "testimonial": {"text": "Phenomenal.", "name": "", "context": "Action learning"},
+            "accordion": {"items": [{"title": "What is it?", "body": RichText("<p>An answer.</p>")}]},
+            "table": {"data": [["Sector", "Stories"], ["Education", "3"]], "first_row_is_table_header": True},
+            "evidence": {**EVIDENCE, "figure": "70%"},
+        }
+        # A block added to the Case Maker's vocabulary must be added here too.
+        self.assertEqual(set(body), set(CaseMakerBlock().child_blocks))
+        story = CaseStudyPageFactory(parent=self.case_maker, slug="all-blocks", body=list(body.items()))
+        response = self.client.get(story.url)
+        self.assertEqual(response.status_code, 200)
+        full_story = soup_of(response).select_one(".story__main .prose")
+        for selector, text in (
+            ("h2.block-heading", "Why relationships"),
+            ("p", "A paragraph of the story."),
+            (".block-image figcaption", "A caption"),
+            (".block-quote", "The first mile."),
+            (".block-cta a", "Sign up"),
+            (".block-document a", "Kit for Councils"),
+            (".testimonial", "Phenomenal."),
+            (".block-accordion summary", "What is it?"),
+            (".block-table th", "Sector"),
+            (".evidence__figure", "70%"),
+        ):
+            with self.subTest(selector):
+                self.assertIn(text, full_story.select_one(selector).text)
+        self.assertEqual(full_story.select_one(".block-image img")["alt"], "Two circles")
+        self.assertEqual(full_story.select_one(".block-embed iframe")["title"], "Blocks")
+
+
 class CaseMakerPageTests(CaseMakerTestCase):
     def test_index_shows_introduction_uses_video_sections_and_stories(self):
         url = "https://www.youtube.com/watch?v=launch"
@@ -207,6 +267,64 @@ class CaseMakerPageTests(CaseMakerTestCase):
         )
         self.assertIn("The allotment", soup.select_one(".card-grid").text)
         self.assertEqual(soup.find("a", string="Explore all 1 story")["href"], "/case-maker/stories/")
+
+    def launch_video(self, url, html, title=""):
+        """A launch video whose player Wagtail finds in its Embed table, as after a successful lookup."""
+        Embed.objects.create(
+            hash=get_embed_hash(url, 800), url=url, max_width=800, type="video", html=html, title=title
+        )
+        self.case_maker.launch_video = url
+        self.case_maker.save()
+        return soup_of(self.client.get("/case-maker/"))
+
+    def test_launch_video_player_always_has_a_title(self):
+        soup = self.launch_video(
+            "https://vimeo.com/76979871",
+            '<iframe src="https://player.vimeo.com/video/76979871" allowfullscreen></iframe>',
+            title="Launching the Case Maker",
+        )
+        self.assertEqual(soup.select_one(".case-maker-video iframe")["title"], "Launching the Case Maker")
+
+    def test_launch_video_player_is_titled_even_when_the_provider_gives_no_title(self):
+        soup = self.launch_video(
+            "https://www.youtube.com/watch?v=untitled",
+            '<iframe src="https://www.youtube.com/embed/untitled"></iframe>',
+        )
+        frame = soup.select_one(".case-maker-video iframe")
+        self.assertEqual(frame["title"], "The Case Maker launch conversation")
+        self.assertEqual(frame["src"], "https://www.youtube.com/embed/untitled")
+
+    @override_settings(WAGTAILEMBEDS_FINDERS=UNREACHABLE_YOUTUBE)
+    def test_launch_video_is_a_link_when_its_player_cannot_be_found(self):
+        url = "https://www.youtube.com/watch?v=offline"
+        self.case_maker.launch_video = url
+        self.case_maker.save()
+        response = self.client.get("/case-maker/")
+        self.assertEqual(response.status_code, 200)
+        soup = soup_of(response)
+        self.assertIsNone(soup.find("iframe"))
+        link = soup.select_one(".case-maker-video a")
+        self.assertEqual(link["href"], url)
+        self.assertEqual(link.text, "Watch the launch conversation on YouTube")
+        self.assertFalse(Embed.objects.filter(url=url).exists())
+
+    def test_launch_video_must_be_on_youtube_or_vimeo(self):
+        for url in ("https://www.youtube.com/watch?v=abc", "https://youtu.be/abc", "https://vimeo.com/1"):
+            self.case_maker.launch_video = url
+            self.case_maker.full_clean()
+        for url in ("https://example.org/video.mp4", "https://notyoutube.com/watch?v=abc"):
+            self.case_maker.launch_video = url
+            with self.subTest(url), self.assertRaises(ValidationError) as caught:
+                self.case_maker.full_clean()
+            self.assertIn("launch_video", caught.exception.message_dict)
+
+    def test_public_policy_frames_youtube_and_vimeo_players_only(self):
+        policy = self.client.get("/case-maker/")["Content-Security-Policy"]
+        frame_src = next(part.split()[1:] for part in policy.split(";") if part.split()[0] == "frame-src")
+        self.assertEqual(
+            sorted(frame_src),
+            ["https://player.vimeo.com", "https://www.youtube-nocookie.com", "https://www.youtube.com"],
+        )
 
     def test_sitemap_lists_the_story_explorer(self):
         response = self.client.get("/sitemap.xml")
@@ -240,7 +358,6 @@ class StoryPageTests(CaseMakerTestCase):
             "sectors": [self.sector],
             "enablers": [self.enabler],
             "storyteller": self.person,
-            "scale": Scale.ORGANISATION,
             "evidence": [("evidence", EVIDENCE)],
             "quotes": [
                 ("quote", {"text": "I like a little chat.", "attribution": "A patient", "role": ""}),

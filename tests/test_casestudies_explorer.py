@@ -1,20 +1,25 @@
-"""The story explorer's filters and counts, the feeds, privacy everywhere, and constant query counts."""
+"""The story explorer's filters and counts, its editable labels, the feeds, privacy and constant query counts."""
 
+from django.contrib.auth import get_user_model
+from django.core.cache import cache
 from django.db import connection
+from django.test import Client, override_settings
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 
 from wagtail.models import PageViewRestriction
 
 import feedparser
 from bs4 import BeautifulSoup
 
-from casestudies.models import Scale
+from casestudies.models import CaseStudyPage
 from tests.base import SiteTestCase
 from tests.factories import ImageFactory
 from tests.factories_casestudies import (
     CaseMakerPageFactory,
     CaseStudyPageFactory,
     EnablerFactory,
+    ScaleFactory,
     SectorFactory,
 )
 
@@ -33,6 +38,11 @@ class ExplorerTestCase(SiteTestCase):
         cls.arts = SectorFactory(name="The arts", slug="the-arts")
         cls.time = EnablerFactory(name="Time", slug="time")
         cls.continuity = EnablerFactory(name="Continuity", slug="continuity")
+        # The five scales a migration seeds, made here too because a flushed database has none.
+        cls.scales = {
+            slug: ScaleFactory(slug=slug)
+            for slug in ("individual", "team", "organisation", "place", "system")
+        }
 
         def story(slug, sectors, enablers, scale, **fields):
             return CaseStudyPageFactory(
@@ -41,16 +51,16 @@ class ExplorerTestCase(SiteTestCase):
                 title=slug.replace("-", " ").title(),
                 sectors=sectors,
                 enablers=enablers,
-                scale=scale,
+                scale=cls.scales[scale],
                 **fields,
             )
 
-        story("breakfast-club", [cls.education], [cls.time], Scale.TEAM)
-        story("school-nurse", [cls.education, cls.health], [cls.continuity], Scale.PLACE)
-        story("coffee-morning", [cls.health], [cls.time, cls.continuity], Scale.TEAM)
-        story("community-choir", [cls.arts], [], Scale.SYSTEM)
-        story("hidden-draft", [cls.education], [cls.time], Scale.TEAM, live=False)
-        private = story("hidden-private", [cls.education], [cls.time], Scale.TEAM)
+        story("breakfast-club", [cls.education], [cls.time], "team")
+        story("school-nurse", [cls.education, cls.health], [cls.continuity], "place")
+        story("coffee-morning", [cls.health], [cls.time, cls.continuity], "team")
+        story("community-choir", [cls.arts], [], "system")
+        story("hidden-draft", [cls.education], [cls.time], "team", live=False)
+        private = story("hidden-private", [cls.education], [cls.time], "team")
         PageViewRestriction.objects.create(page=private, restriction_type="password", password="x")
 
     def explore(self, query=""):
@@ -111,6 +121,32 @@ class ExplorerFilterTests(ExplorerTestCase):
         )
         self.assertEqual(self.titles(self.explore("?scale=team&enabler=continuity")), ["Coffee Morning"])
 
+    def test_all_three_facets_combine_with_counts(self):
+        soup = self.explore("?sector=education&scale=team&enabler=time")
+        self.assertEqual(self.titles(soup), ["Breakfast Club"])
+        self.assertEqual(soup.find(id="results-heading").text, "1 story")
+        self.assertEqual(self.counts(soup, "sector"), {"education": 1, "public-health": 1, "the-arts": 0})
+        self.assertEqual(
+            self.counts(soup, "scale"),
+            {"individual": 0, "team": 1, "organisation": 0, "place": 0, "system": 0},
+        )
+        self.assertEqual(self.counts(soup, "enabler"), {"continuity": 0, "time": 1})
+        self.assertEqual(
+            soup.find("a", string="Print this story as case cards")["href"],
+            "/case-maker/cards/?sector=education&scale=team&enabler=time",
+        )
+
+    def test_two_scales_count_every_story_of_either(self):
+        soup = self.explore("?scale=team&scale=place")
+        self.assertEqual(self.titles(soup), ["Breakfast Club", "Coffee Morning", "School Nurse"])
+        self.assertEqual(soup.find(id="results-heading").text, "3 stories")
+
+    def test_scales_read_from_individual_to_system(self):
+        boxes = self.explore().select("input[name='scale']")
+        self.assertEqual(
+            [box["value"] for box in boxes], ["individual", "team", "organisation", "place", "system"]
+        )
+
     def test_no_matches_says_so(self):
         soup = self.explore("?sector=the-arts&enabler=time")
         self.assertEqual(self.titles(soup), [])
@@ -126,6 +162,20 @@ class ExplorerFilterTests(ExplorerTestCase):
         )
         self.assertNotIn("nope", soup.find("main").decode())
         self.assertEqual(self.titles(self.explore("?page=999")), self.titles(self.explore()))
+
+    def test_repeated_long_and_id_values_are_harmless(self):
+        everything = self.titles(self.explore())
+        repeated = self.explore("?sector=education&sector=education&scale=team&scale=team")
+        self.assertEqual(self.titles(repeated), ["Breakfast Club"])
+        self.assertEqual(self.counts(repeated, "sector")["education"], 1)
+        long_value = "x" * 5000
+        soup = self.explore(f"?sector={long_value}&scale={long_value}&enabler={long_value}&page={long_value}")
+        self.assertEqual(self.titles(soup), everything)
+        self.assertNotIn(long_value, soup.decode())
+        # Filters take slugs only: a scale's database id is junk like any other value.
+        self.assertEqual(self.titles(self.explore(f"?scale={self.scales['system'].pk}")), everything)
+        many = "&".join(f"sector=s{number}" for number in range(500))
+        self.assertEqual(self.titles(self.explore(f"?{many}")), everything)
 
     def test_active_filters_link_to_the_view_without_them(self):
         soup = self.explore("?sector=education&enabler=time&page=1")
@@ -146,6 +196,19 @@ class ExplorerFilterTests(ExplorerTestCase):
         box = soup.find("input", id="sector-education")
         self.assertEqual(soup.find(id=box["aria-describedby"]).text, "Learning in and out of the classroom.")
 
+    def test_scale_labels_and_descriptions_are_editable(self):
+        team = self.scales["team"]
+        team.name = "Small group"
+        team.description = "A handful of people working side by side."
+        team.save()
+        soup = self.explore("?scale=team")
+        self.assertTrue(soup.find("label", attrs={"for": "scale-team"}).text.startswith("Small group"))
+        box = soup.find("input", id="scale-team")
+        self.assertEqual(
+            soup.find(id=box["aria-describedby"]).text, "A handful of people working side by side."
+        )
+        self.assertEqual(soup.select_one(".active-filters a").text, "Scale: Small group (remove filter) ×")
+
     def test_pagination_keeps_the_filters(self):
         for number in range(12):
             CaseStudyPageFactory(parent=self.case_maker, slug=f"extra-{number}", sectors=[self.arts])
@@ -157,6 +220,66 @@ class ExplorerFilterTests(ExplorerTestCase):
     def test_canonical_address_ignores_the_filters(self):
         soup = self.explore("?sector=education")
         self.assertEqual(soup.find("link", rel="canonical")["href"], "http://localhost/case-maker/stories/")
+
+
+@override_settings(PAGE_CACHE_SECONDS=600, PAGE_CACHE_LOOKUP_SECONDS=3600)
+class ScaleSnippetTests(ExplorerTestCase):
+    """Editors rename, reorder and delete scales in the admin; readers see the change at once."""
+
+    def setUp(self):
+        cache.clear()
+        self.editor = Client()
+        self.editor.force_login(get_user_model().objects.create_superuser("scales", "s@example.org", "x"))
+
+    def scale_url(self, action, scale):
+        return reverse(f"wagtailsnippets_casestudies_scale:{action}", args=[scale.pk])
+
+    def scale_labels(self):
+        soup = self.explore()
+        return [
+            soup.find("label", attrs={"for": box["id"]}).contents[0].strip()
+            for box in soup.select("input[name='scale']")
+        ]
+
+    def test_a_renamed_scale_shows_on_the_cached_explorer(self):
+        self.client.get(STORIES_URL)
+        self.assertEqual(self.client.get(STORIES_URL)["X-Page-Cache"], "hit")
+        team = self.scales["team"]
+        response = self.editor.post(
+            self.scale_url("edit", team),
+            {"name": "Small group", "slug": "team", "description": "A handful of people side by side."},
+        )
+        self.assertEqual(response.status_code, 302)
+        response = self.client.get(STORIES_URL)
+        self.assertEqual(response["X-Page-Cache"], "miss")
+        self.assertIn("Small group", self.scale_labels())
+        self.assertContains(response, "A handful of people side by side.")
+
+    def test_reordering_scales_reorders_the_filter(self):
+        system = self.scales["system"]
+        response = self.editor.post(self.scale_url("reorder", system) + "?position=0")
+        self.assertEqual(response.status_code, 200)
+        self.assertEqual(self.scale_labels(), ["System", "Individual", "Team", "Organisation", "Place"])
+
+    def test_deleting_a_scale_keeps_its_stories(self):
+        story = CaseStudyPage.objects.get(slug="community-choir")
+        story.save_revision().publish()
+        system = self.scales["system"]
+        response = self.editor.post(self.scale_url("delete", system))
+        self.assertEqual(response.status_code, 302)
+        story.refresh_from_db()
+        self.assertIsNone(story.scale)
+
+        soup = self.explore()
+        self.assertIn("Community Choir", self.titles(soup))
+        self.assertNotIn("system", self.counts(soup, "scale"))
+        self.assertEqual(self.titles(self.explore("?scale=system")), self.titles(soup))
+        page = BeautifulSoup(self.client.get(story.url).content, "html.parser")
+        self.assertNotIn("Scale", page.select_one(".story__facts").text)
+        # The saved revision still names the deleted scale; the editor opens it without one.
+        edit = self.editor.get(reverse("wagtailadmin_pages:edit", args=[story.pk]))
+        self.assertEqual(edit.status_code, 200)
+        self.assertIsNone(edit.context["form"].initial["scale"])
 
 
 class PrivacyTests(ExplorerTestCase):
@@ -221,7 +344,11 @@ class FeedTests(ExplorerTestCase):
 class QueryCountTests(SiteTestCase):
     """Listing 50 stories costs the same number of queries as listing 5."""
 
-    URLS = ("/case-maker/stories/?sector=sector-a&enabler=time", "/case-maker/cards/", "/case-maker/feed/")
+    URLS = (
+        "/case-maker/stories/?sector=sector-a&scale=organisation&enabler=time",
+        "/case-maker/cards/",
+        "/case-maker/feed/",
+    )
 
     @classmethod
     def setUpTestData(cls):

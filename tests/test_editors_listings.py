@@ -9,7 +9,12 @@ from glossary.models import GlossarySuggestion, GlossaryTermPage
 from tests.base import SiteTestCase
 from tests.factories import PersonFactory
 from tests.factories_blog import BlogIndexPageFactory, BlogPageFactory, CategoryFactory
-from tests.factories_casestudies import CaseMakerPageFactory, CaseStudyPageFactory, SectorFactory
+from tests.factories_casestudies import (
+    CaseMakerPageFactory,
+    CaseStudyPageFactory,
+    ScaleFactory,
+    SectorFactory,
+)
 from tests.factories_editors import editor, moderator
 from tests.factories_events import EventIndexPageFactory, EventPageFactory
 from tests.factories_glossary import (
@@ -54,7 +59,8 @@ class ListingTests(SiteTestCase):
         story = CaseStudyPageFactory(parent=case_maker, title="The surgery that listened")
         story.sectors.set([cls.health])
         story.save()
-        CaseStudyPageFactory(parent=case_maker, title="A school story")
+        cls.team = ScaleFactory(slug="team", name="Team")
+        CaseStudyPageFactory(parent=case_maker, title="A school story", scale=cls.team)
         cls.glossary = GlossaryIndexPageFactory(parent=cls.home)
         GlossaryTermPageFactory(parent=cls.glossary, title="Relational practice")
         cls.suggestion = GlossarySuggestionFactory(term="Social prescribing", definition="Linking people up.")
@@ -104,12 +110,15 @@ class ListingTests(SiteTestCase):
             xlsx["Content-Type"], "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
         )
 
-    def test_stories_filter_by_sector(self):
+    def test_stories_filter_by_sector_and_scale(self):
         url = "casestudies_casestudypage_modeladmin_index"
-        self.assertEqual(len(self.titles(self.listing(url))), 2)
+        response = self.listing(url)
+        self.assertEqual(len(self.titles(response)), 2)
+        self.assertContains(response, "Organisation")
         self.assertEqual(
             self.titles(self.listing(url, sectors__id__exact=self.health.pk)), ["The surgery that listened"]
         )
+        self.assertEqual(self.titles(self.listing(url, scale__id__exact=self.team.pk)), ["A school story"])
 
     def test_glossary_terms_and_suggestion_export(self):
         self.assertEqual(

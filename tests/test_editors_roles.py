@@ -136,6 +136,7 @@ class RolesTests(SiteTestCase):
             "blog.category",
             "events.eventseries",
             "casestudies.sector",
+            "casestudies.scale",
             "glossary.glossarygroup",
         ):
             app, name = model.split(".")

@@ -1,6 +1,8 @@
 """The full-page cache: hits skip the view, content changes retire it, personal responses never enter it."""
 
+from django.conf import settings
 from django.core.cache import cache
+from django.core.cache.backends.filebased import FileBasedCache
 from django.http import HttpResponse
 from django.test import override_settings
 from django.urls import include, path
@@ -8,7 +10,8 @@ from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.models import PageViewRestriction
 
-from home.models import SiteSettings
+from home.models import SiteSettings, StandardPage
+from home.page_cache import GENERATION_KEY
 from tests.base import SiteTestCase
 from tests.factories import StandardPageFactory
 
@@ -39,8 +42,7 @@ class PageCacheTests(SiteTestCase):
         cache.clear()
 
     def warm(self, url):
-        """Request twice: the first visit creates the default settings rows, a content change."""
-        self.client.get(url)
+        """The first visit, which renders the page and stores it."""
         return self.client.get(url)
 
     def test_second_request_is_a_hit_without_queries(self):
@@ -67,6 +69,18 @@ class PageCacheTests(SiteTestCase):
         self.client.get("/about/")
         self.page.title = "About the project"
         self.page.save_revision().publish()
+        response = self.client.get("/about/")
+        self.assertEqual(response["X-Page-Cache"], "miss")
+        self.assertContains(response, "About the project")
+
+    def test_an_edit_in_another_worker_retires_this_workers_pages(self):
+        """Each worker keeps pages in its own memory, but the generation they are keyed by is shared."""
+        self.warm("/about/")
+        # Another worker publishes: the rows change without a signal in this process...
+        StandardPage.objects.filter(pk=self.page.pk).update(title="About the project")
+        self.assertNotContains(self.client.get("/about/"), "About the project")
+        # ...and bumps the generation through its own handle on the shared generation cache.
+        FileBasedCache(settings.CACHES["generation"]["LOCATION"], {}).incr(GENERATION_KEY)
         response = self.client.get("/about/")
         self.assertEqual(response["X-Page-Cache"], "miss")
         self.assertContains(response, "About the project")

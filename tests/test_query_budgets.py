@@ -53,7 +53,7 @@ OVER_BUDGET = {
     "/blog/feed/": 9,
     "/blog/feed/atom/": 9,
     "/case-maker/": 9,
-    "/case-maker/stories/": 13,
+    "/case-maker/stories/": 10,
     "/convenings/": 10,
     # PostgreSQL makes 12 or 13 depending on which content types earlier tests left in the
     # per-process ContentType cache; SQLite makes 11.

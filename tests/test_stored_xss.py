@@ -35,6 +35,7 @@ from tests.factories_casestudies import (
     CaseMakerSectionPageFactory,
     CaseStudyPageFactory,
     EnablerFactory,
+    ScaleFactory,
     SectorFactory,
 )
 from tests.factories_events import EventIndexPageFactory, EventPageFactory, EventSeriesFactory
@@ -278,6 +279,7 @@ class StoredXSSTestCase(SiteTestCase):
             document=document,
             listing_image=image,
             sectors=[SectorFactory(name=p, slug="hostile-sector", description=p)],
+            scale=ScaleFactory(name=p, slug="hostile-scale", description=p),
             enablers=[EnablerFactory(name=p, slug="hostile-enabler", description=p)],
             **page_fields,
         )
@@ -298,6 +300,7 @@ class StoredXSSTestCase(SiteTestCase):
             "series": series,
             "event_series": event_series,
             "sector": story.sectors.get(),
+            "scale": story.scale,
             "enabler": story.enablers.get(),
             "group": group,
             "suggestion": suggestion,
@@ -395,13 +398,14 @@ class StoredXSSTestCase(SiteTestCase):
             reverse("wagtailimages:edit", args=[objects["image"].pk]),
             reverse("wagtaildocs:index"),
             reverse("wagtaildocs:edit", args=[objects["document"].pk]),
+            reverse("casestudies_casestudypage_modeladmin_index"),
             reverse("glossary_glossarysuggestion_modeladmin_index"),
             reverse("glossary_glossarysuggestion_modeladmin_inspect", args=[objects["suggestion"].pk]),
             reverse("glossary_glossarysuggestion_modeladmin_edit", args=[objects["suggestion"].pk]),
             reverse("wagtailsearchpromotions:index"),
             reverse("wagtailsearchpromotions:edit", args=[Query.get("xss").pk]),
         ]
-        for key in ("person", "category", "series", "event_series", "sector", "enabler", "group"):
+        for key in ("person", "category", "series", "event_series", "sector", "scale", "enabler", "group"):
             meta = objects[key]._meta
             prefix = f"wagtailsnippets_{meta.app_label}_{meta.model_name}"
             urls += [reverse(f"{prefix}:list"), reverse(f"{prefix}:edit", args=[objects[key].pk])]

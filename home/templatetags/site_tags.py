@@ -2,6 +2,7 @@
 
 import datetime
 import json
+import re
 
 from django import template
 from django.core.serializers.json import DjangoJSONEncoder
@@ -10,9 +11,15 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
+from wagtail.embeds import embeds
+from wagtail.embeds.exceptions import EmbedException
+
 from home.models import NavigationSettings
+from home.page_cache import generation
 
 register = template.Library()
+
+IFRAME_WITHOUT_TITLE = re.compile(r"<iframe\b(?![^>]*\stitle=)", re.IGNORECASE)
 
 # The escapes Django's json_script uses: nothing in the data can close the <script> element.
 JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
@@ -64,6 +71,12 @@ def page_social_image(context):
     return image or context["settings"]["home"]["SiteSettings"].default_social_image
 
 
+@register.simple_tag
+def content_generation():
+    """Keys cached fragments (menu, footer) so that any edit, in any worker, retires them."""
+    return generation()
+
+
 @register.simple_tag(takes_context=True)
 def query_with(context, **changes):
     """The current query string with some parameters replaced, for pagination and filters."""
@@ -83,3 +96,29 @@ def machine_datetime(value):
     if isinstance(value, datetime.datetime):
         return timezone.localtime(value).replace(microsecond=0).isoformat()
     return value.isoformat() if value else ""
+
+
+@register.filter
+def web_address(url):
+    """`url` if it is an http(s) address, else "": a stored value is never trusted to be a safe link."""
+    return url if isinstance(url, str) and url.lower().startswith(("https://", "http://")) else ""
+
+
+@register.simple_tag
+def video_player(url, title, max_width=800):
+    """The provider's player for `url`, its frame titled for screen readers; "" when it cannot be had.
+
+    The oEmbed lookup fails when the provider is down, the video was removed or the server is
+    offline; the template then links to the video instead. Found players are kept as Embed rows.
+    """
+    if not url:
+        return ""
+    try:
+        embed = embeds.get_embed(url, max_width=max_width)
+    except EmbedException:
+        return ""
+    if "<iframe" not in embed.html.lower():
+        return ""
+    title_attribute = format_html('<iframe title="{}"', embed.title or title)
+    html = IFRAME_WITHOUT_TITLE.sub(lambda match: title_attribute, embed.html, count=1)
+    return mark_safe(html)  # noqa: S308 - the provider's player, as Wagtail's own embed tag renders it

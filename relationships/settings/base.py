@@ -128,23 +128,29 @@ if os.environ.get("TEST_DATABASE_NAME"):
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Cache: Redis when REDIS_URL is set, per-process memory otherwise.
+# Cache: Redis when REDIS_URL is set, per-process memory otherwise. The content generation that
+# retires cached pages on every edit (home.page_cache) must be one number for all workers, so
+# without Redis it lives in a small file cache every local worker reads.
 if os.environ.get("REDIS_URL"):
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": os.environ["REDIS_URL"],
-            "KEY_PREFIX": "relationships",
-            "TIMEOUT": 600,
-        }
+    REDIS_CACHE = {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": os.environ["REDIS_URL"],
+        "KEY_PREFIX": "relationships",
+        "TIMEOUT": 600,
     }
+    CACHES = {"default": REDIS_CACHE, "generation": REDIS_CACHE}
 else:
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
             "LOCATION": "relationships",
             "TIMEOUT": 600,
-        }
+        },
+        "generation": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": os.environ.get("GENERATION_CACHE_DIR", str(BASE_DIR / ".cache" / "generation")),
+            "TIMEOUT": None,
+        },
     }
 
 # Full-page cache for anonymous visitors (0 turns it off); CDNs may keep pages for s-maxage and

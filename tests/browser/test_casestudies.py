@@ -7,6 +7,7 @@ from tests.factories_casestudies import (
     CaseMakerPageFactory,
     CaseStudyPageFactory,
     EnablerFactory,
+    ScaleFactory,
     SectorFactory,
 )
 
@@ -28,6 +29,7 @@ def test_filter_by_two_facets_open_a_story_and_its_card(site_tree, live_server, 
         title="The breakfast club",
         sectors=[education],
         enablers=[time],
+        scale=ScaleFactory(name="Team", slug="team"),
         what_they_did="Opened the hall at eight.",
     )
     CaseStudyPageFactory(parent=case_maker, slug="school-nurse", sectors=[education], enablers=[continuity])
@@ -47,6 +49,10 @@ def test_filter_by_two_facets_open_a_story_and_its_card(site_tree, live_server, 
     page.get_by_role("link", name="The breakfast club").click()
     page.wait_for_url("**/case-maker/breakfast-club/")
     assert page.get_by_role("heading", level=1).inner_text() == "The breakfast club"
+    assert (
+        page.get_by_role("link", name="Team", exact=True).get_attribute("href")
+        == "/case-maker/stories/?scale=team"
+    )
     assert_accessible(page)
 
     page.get_by_role("link", name="Print the case card").click()

@@ -21,7 +21,7 @@ from glossary.models import GlossaryTermPage
 from home.roles import apply_roles
 from tests.factories import ImageFactory, PersonFactory
 from tests.factories_blog import BlogIndexPageFactory, BlogPageFactory, CategoryFactory
-from tests.factories_casestudies import CaseMakerPageFactory, SectorFactory
+from tests.factories_casestudies import CaseMakerPageFactory, ScaleFactory, SectorFactory
 from tests.factories_editors import PASSWORD, editor, moderator
 from tests.factories_events import EventIndexPageFactory
 from tests.factories_glossary import (
@@ -331,6 +331,7 @@ def test_4_editor_adds_a_story_with_two_sectors_and_prints_its_card(roles, live_
     case_maker = CaseMakerPageFactory(parent=roles)
     SectorFactory(name="Education", slug="education")
     SectorFactory(name="Public health", slug="public-health")
+    ScaleFactory(name="Place", slug="place")
     writer, approver = editor(), moderator()
 
     log_in(page, live_server, writer)
@@ -341,15 +342,15 @@ def test_4_editor_adds_a_story_with_two_sectors_and_prints_its_card(roles, live_
     page.fill("#id_place", "Barnsley")
     page.get_by_label("Education").check()
     page.get_by_label("Public health").check()
+    page.get_by_label("Scale").select_option(label="Place")
     page.fill("#id_what_they_did", "Kept her door open at lunchtime for anyone who wanted to talk.")
     page.fill("#id_what_changed", "Fewer children were sent home unwell.")
     expect(page.locator("[data-checklist]")).to_contain_text("Save a draft")
     submit_for_moderation(page)
     story = CaseStudyPage.objects.get(title="The school nurse's open door")
-    assert sorted(story.get_latest_revision_as_object().sectors.values_list("name", flat=True)) == [
-        "Education",
-        "Public health",
-    ]
+    draft = story.get_latest_revision_as_object()
+    assert sorted(draft.sectors.values_list("name", flat=True)) == ["Education", "Public health"]
+    assert draft.scale.name == "Place"
 
     log_out(page)
     log_in(page, live_server, approver)
