@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 PG_URL ?= postgres://postgres@127.0.0.1:5432/relationships
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run test setup demo serve dev lint check audit test-sqlite test-postgres test-browser browser vnu reindex bench clean
+.PHONY: run test setup demo serve dev lint check audit test-sqlite test-postgres test-browser browser vnu reindex bench lighthouse memory clean
 
 $(BIN)/activate: requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -91,6 +91,14 @@ test-browser: browser vnu
 bench: setup
 	$(BIN)/python bench/seed.py
 	$(BIN)/python bench/load.py
+
+## make lighthouse: Lighthouse scores (mobile) of the home page, a post and the blog index of the demo site
+lighthouse: setup browser
+	bench/lighthouse.sh
+
+## make memory: the gunicorn workers' memory before and after 10,000 requests to the demo site
+memory: setup
+	bench/memory.sh
 
 clean:
 	rm -rf $(VENV) staticfiles db.sqlite3 db.sqlite3-* media

@@ -1,7 +1,7 @@
 """Glossary terms marked inside rich text, stored as <a linktype="glossary" id="<term page id>">.
 
 On the site a mark becomes a link to the term carrying its short definition, which
-static/js/glossary.js turns into an in-place disclosure. A term that is deleted,
+the glossary part of static/js/site.js turns into an in-place disclosure. A term that is deleted,
 unpublished or private degrades to plain text. In the editor it is a Draftail entity
 chosen with Wagtail's page chooser, limited to glossary terms.
 """

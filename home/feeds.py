@@ -40,7 +40,7 @@ def absolutise(html, base_url):
 
 def with_feed_images(pages, *fields):
     """`pages` as a list, with the images of `fields` and their feed rendition fetched in two queries."""
-    return attach_images(pages, *fields, spec=FEED_IMAGE_SPEC)
+    return attach_images(pages, *fields, specs=[FEED_IMAGE_SPEC])
 
 
 class PlainTextDescriptions:

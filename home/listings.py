@@ -6,13 +6,19 @@ from django.db.models import Count, Window
 from wagtail.images import get_image_model
 from wagtail.images.shortcuts import get_rendition_or_not_found
 
-CARD_IMAGE_SPEC = "fill-640x400|format-webp"  # as rendered by every listing card
+# The renditions templates/includes/card_image.html renders for every listing card, spelled as
+# Wagtail expands its `format-{avif,webp} fill-{400x250,800x500}`.
+CARD_IMAGE_SPECS = [
+    f"format-{image_format}|fill-{size}"
+    for image_format in ("avif", "webp")
+    for size in ("400x250", "800x500")
+]
 LARGEST_OFFSET = 2**63 - 1  # the most rows SQLite and PostgreSQL let LIMIT and OFFSET reach
 
 
-def attach_images(pages, *fields, spec=CARD_IMAGE_SPEC):
+def attach_images(pages, *fields, specs=CARD_IMAGE_SPECS):
     """`pages` as a list, given the images of `fields` (by default each page's `card_image_fields`),
-    each with its `spec` rendition.
+    each with its renditions of `specs`.
 
     Two queries however many pages and fields: prefetching each image field on its own would cost
     two per field (a post's card falls back from its listing image to its hero image). Renditions
@@ -21,9 +27,10 @@ def attach_images(pages, *fields, spec=CARD_IMAGE_SPEC):
     pages = list(pages)
     wanted = [(page, fields or getattr(page, "card_image_fields", ())) for page in pages]
     ids = {getattr(page, f"{field}_id") for page, names in wanted for field in names} - {None}
-    images = get_image_model().objects.prefetch_renditions(spec).in_bulk(ids) if ids else {}
+    images = get_image_model().objects.prefetch_renditions(*specs).in_bulk(ids) if ids else {}
     for image in images.values():
-        get_rendition_or_not_found(image, spec)
+        for spec in specs:
+            get_rendition_or_not_found(image, spec)
     for page, names in wanted:
         for field in names:
             image = images.get(getattr(page, f"{field}_id"))

@@ -66,7 +66,7 @@ class RenderingTests(GlossaryMarkTestCase):
         )
         response = self.client.get(page.url)
         self.assertContains(response, 'class="glossary-term" href="/glossary/social-plumbing/"')
-        self.assertContains(response, "js/glossary.js")
+        self.assertContains(response, "js/site.js")
 
     def test_definition_text_is_escaped(self):
         self.term.short_definition = 'Pipes "and" <script>alert(1)</script>'

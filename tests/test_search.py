@@ -423,7 +423,7 @@ class PageFurnitureTests(SearchSiteTestCase):
                 field = soup.select_one("header #site-search-input")
                 self.assertEqual(field["data-suggest-url"], "/search/suggest/")
                 self.assertEqual(field.find_parent("form")["action"], "/search/")
-                self.assertIsNotNone(soup.select_one('script[src$="js/search.js"]'))
+                self.assertIsNotNone(soup.select_one('script[src$="js/site.js"]'))
 
 
 class QueryLoggingTests(SearchSiteTestCase, WagtailTestUtils):

@@ -226,6 +226,8 @@ if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
             "file_overwrite": False,
         },
     }
+# Files under their hashed names are cached for good whatever this says; this is for the few
+# requested by their plain names, which change in place on a deploy.
 WHITENOISE_MAX_AGE = 3600
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
