@@ -8,6 +8,8 @@ first card of the blog) loads at once with high priority, since it is usually th
 from django.core.cache import cache
 from django.template.loader import render_to_string
 
+from wagtail.images.rect import Rect
+
 from bs4 import BeautifulSoup
 
 from home.listings import CARD_IMAGE_SPECS, attach_images
@@ -45,6 +47,15 @@ class CardImageTests(SiteTestCase):
         )
         with self.assertNumQueries(0):
             self.render(image)
+
+    def test_a_cached_card_follows_edits_to_its_image(self):
+        before = self.render(self.image).img["src"]
+        with self.assertNumQueries(0):
+            self.assertEqual(self.render(self.image).img["src"], before)
+        # A new focal point crops differently: saving the image starts a new content generation.
+        self.image.set_focal_point(Rect(0, 0, 10, 10))
+        self.image.save()
+        self.assertNotEqual(self.render(self.image).img["src"], before)
 
     def test_a_card_offers_avif_then_webp_in_two_widths(self):
         picture = self.render(self.image).picture
