@@ -89,6 +89,10 @@ def start_gunicorn(env, port):
             f"127.0.0.1:{port}",
             "--workers",
             "2",
+            # Steady state: a worker recycled mid-row (gunicorn.conf.py's max_requests) would cost a
+            # second of start-up and its local page cache, which real traffic pays once a day.
+            "--max-requests",
+            "0",
             "--access-logfile",
             "/dev/null",
         ],

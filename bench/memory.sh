@@ -14,7 +14,7 @@ source "$(dirname "$0")/demo_site.sh"
 
 export REQUESTS=${REQUESTS:-10000} TIME_LIMIT=${TIME_LIMIT:-900}
 export PAGE_CACHE_SECONDS=${PAGE_CACHE_SECONDS:-0}
-# gunicorn.conf.py replaces a worker after about 2,000 requests, which bounds any leak in production;
+# gunicorn.conf.py replaces a worker after about 10,000 requests, which bounds any leak in production;
 # here recycling is off so the same two workers serve every request.
 start_demo_site --workers 2 --max-requests 0 --max-requests-jitter 0
 export SITE GUNICORN_PID
