@@ -70,7 +70,10 @@ def paper_size(request):
 
 def video_provider(url):
     """'YouTube' or 'Vimeo' for an address on either (with www., m. or player.), otherwise None."""
-    host = (urlsplit(url).hostname or "").lower()
+    try:
+        host = (urlsplit(url).hostname or "").lower()
+    except ValueError:  # e.g. "http://[::1", which only a value that skipped validation can hold
+        return None
     return next(
         (name for domain, name in VIDEO_HOSTS.items() if host == domain or host.endswith("." + domain)), None
     )

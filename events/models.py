@@ -362,8 +362,9 @@ class EventPage(CardPreviewMixin, RoutablePageMixin, ListingFieldsMixin, Page):
         context["index_page"] = self.get_parent().specific
         context["speakers"] = list(self.speakers.select_related("person__photo"))
         context["json_ld"] = event_json_ld(self, request, context["speakers"])
-        context["reflection_posts"] = per_generation(
-            f"convening-reflections:{self.pk}", self.reflection_cards
+        # A convening being created (previewed before its first save) has no reflections yet.
+        context["reflection_posts"] = (
+            per_generation(f"convening-reflections:{self.pk}", self.reflection_cards) if self.pk else []
         )
         return context
 

@@ -13,8 +13,13 @@ class SiteSitemap(Sitemap):
             urls = Sitemap.get_urls(self, page=page, site=site, protocol=protocol)
             return urls, getattr(self, "latest_lastmod", None)
 
-        # Invalid or empty page numbers raise before anything is stored.
-        urls, latest_lastmod = per_generation(f"sitemap:{protocol}:{self.request.get_host()}:{page}", build)
+        # One entry per page number however it is spelled (?p=01); a number the paginator refuses
+        # raises before anything is stored.
+        try:
+            number = int(page)
+        except (TypeError, ValueError):
+            number = page
+        urls, latest_lastmod = per_generation(f"sitemap:{protocol}:{self.request.get_host()}:{number}", build)
         if latest_lastmod is not None:
             self.latest_lastmod = latest_lastmod
         return urls

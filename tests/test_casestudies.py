@@ -23,6 +23,7 @@ from casestudies.models import (
     CaseStudyGlossaryTerm,
     CaseStudyPage,
     CaseStudyRelatedPost,
+    video_provider,
 )
 from glossary.models import GlossaryIndexPage, GlossaryTermPage
 from home.models import HomePage
@@ -307,6 +308,10 @@ class CaseMakerPageTests(CaseMakerTestCase):
         self.assertEqual(link["href"], url)
         self.assertEqual(link.text, "Watch the launch conversation on YouTube")
         self.assertFalse(Embed.objects.filter(url=url).exists())
+
+    def test_a_malformed_stored_address_has_no_provider(self):
+        self.assertIsNone(video_provider("http://[::1"))
+        self.assertEqual(video_provider("https://m.youtube.com/watch?v=abc"), "YouTube")
 
     def test_launch_video_must_be_on_youtube_or_vimeo(self):
         for url in ("https://www.youtube.com/watch?v=abc", "https://youtu.be/abc", "https://vimeo.com/1"):

@@ -190,3 +190,20 @@ class SharedListTests(SiteTestCase):
 
         self.assertEqual([per_generation("clock", compute, ended) for _ in range(2)], [1, 2])
         self.assertEqual([per_generation("no-clock", compute) for _ in range(2)], [3, 3])
+
+
+@override_settings(PAGE_CACHE_SECONDS=0, PAGE_CACHE_LOOKUP_SECONDS=3600)
+class SitemapCacheTests(SiteTestCase):
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        StandardPageFactory(parent=cls.home, slug="about", title="About us")
+
+    def test_sitemap_pages_are_one_entry_however_spelled_and_bad_numbers_are_404(self):
+        first = self.client.get("/sitemap.xml?p=1")
+        self.assertEqual(first.status_code, 200)
+        self.assertContains(first, "/about/")
+        with self.assertNumQueries(0):
+            self.assertEqual(self.client.get("/sitemap.xml?p=001").content, first.content)
+        for number in ("abc", "0", "99"):
+            self.assertEqual(self.client.get(f"/sitemap.xml?p={number}").status_code, 404, number)
