@@ -78,10 +78,19 @@ def page_social_image(context):
     return image or context["settings"]["home"]["SiteSettings"].default_social_image
 
 
-@register.simple_tag
-def content_generation():
-    """Keys cached fragments (menu, footer) so that any edit, in any worker, retires them."""
-    return generation()
+@register.simple_tag(takes_context=True)
+def content_generation(context):
+    """Keys cached fragments (menu, footer, cards) so that any edit, in any worker, retires them.
+
+    Read once per request: a listing asks for it on every card, and without Redis each read is a
+    file read.
+    """
+    request = context.get("request")
+    if request is None:
+        return generation()
+    if not hasattr(request, "content_generation"):
+        request.content_generation = generation()
+    return request.content_generation
 
 
 @register.simple_tag(takes_context=True)
