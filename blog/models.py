@@ -135,9 +135,15 @@ class BlogIndexPage(RoutablePageMixin, ListingFieldsMixin, Page):
         """The site-relative URL of one of this page's routes, e.g. a category archive."""
         return self.get_url(request) + self.reverse_subpage(name, kwargs=kwargs)
 
-    def render_archive(self, request, posts, **context):
+    def paginate(self, request, posts, archive):
+        """One page of `posts` (live posts, whatever a preview changes), kept per content generation
+        under the `archive` it lists."""
+        listing = ListingPaginator(posts, POSTS_PER_PAGE, cache_key=f"blog:{self.pk}:{archive}")
+        return listing.get_page(request.GET.get("page"))
+
+    def render_archive(self, request, posts, archive, **context):
         """One page of an archive's `posts`; an archive with no live posts is a 404, not an empty page."""
-        listing = ListingPaginator(posts, POSTS_PER_PAGE).get_page(request.GET.get("page"))
+        listing = self.paginate(request, posts, archive)
         if not listing.paginator.count:
             raise Http404("No posts here")
         return self.render(request, context_overrides={"posts": listing, **context})
@@ -146,7 +152,7 @@ class BlogIndexPage(RoutablePageMixin, ListingFieldsMixin, Page):
     def index_route(self, request):
         featured = per_generation(f"blog-featured:{self.pk}", self.featured_posts)
         posts = self.posts().exclude(pk__in=[post.pk for post in featured])
-        listing = ListingPaginator(posts, POSTS_PER_PAGE).get_page(request.GET.get("page"))
+        listing = self.paginate(request, posts, "latest")
         return self.render(
             request,
             context_overrides={"posts": listing, "featured_posts": featured if listing.number == 1 else []},
@@ -158,6 +164,7 @@ class BlogIndexPage(RoutablePageMixin, ListingFieldsMixin, Page):
         return self.render_archive(
             request,
             self.posts().filter(category=category),
+            f"category:{category.pk}",
             archive_title=category.name,
             archive_kind="Category",
             archive_description=category.description,
@@ -171,6 +178,7 @@ class BlogIndexPage(RoutablePageMixin, ListingFieldsMixin, Page):
         return self.render_archive(
             request,
             self.posts().filter(tags=tag),
+            f"tag:{tag.pk}",
             archive_title=f"Tagged “{tag.name}”",
             archive_kind="Tag",
             canonical_suffix=self.reverse_subpage("tag", kwargs={"slug": slug}),
@@ -182,6 +190,7 @@ class BlogIndexPage(RoutablePageMixin, ListingFieldsMixin, Page):
         return self.render_archive(
             request,
             self.posts().filter(authors__person=person),
+            f"author:{person.pk}",
             archive_title=person.name,
             archive_kind="Author",
             archive_description=person.bio,
@@ -193,6 +202,7 @@ class BlogIndexPage(RoutablePageMixin, ListingFieldsMixin, Page):
         return self.render_archive(
             request,
             self.posts().filter(date__year=int(year)),
+            f"year:{year}",
             archive_title=f"Posts from {year}",
             archive_kind="Year",
             canonical_suffix=self.reverse_subpage("year", kwargs={"year": year}),
@@ -204,6 +214,7 @@ class BlogIndexPage(RoutablePageMixin, ListingFieldsMixin, Page):
         return self.render_archive(
             request,
             series_order(self.posts().filter(series=series)),
+            f"series:{series.pk}",
             archive_title=series.title,
             archive_kind="Series",
             archive_description=series.description,
@@ -506,21 +517,27 @@ class BlogPage(CardPreviewMixin, ListingFieldsMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        # Everything here follows the post and the site's content alone, apart from the address it
+        # is read at (the structured data's links are absolute).
+        origin = request.build_absolute_uri("/")
+        context.update(per_page(request, self, f"post-context:{origin}", lambda: self.post_context(request)))
+        return context
+
+    def post_context(self, request):
         parent = self.get_parent().specific
         blog_index = parent if isinstance(parent, BlogIndexPage) else None
         authors = list(self.authors.select_related("person"))
         tags = list(self.tags.all())
         url = self.get_full_url(request) or request.build_absolute_uri()
-        context.update(
-            blog_index=blog_index,
-            authors=authors,
-            tags=tags,
-            og_type="article",
-            share_links=self.get_share_links(url),
-            json_ld=self.get_json_ld(request, url, blog_index, authors, tags) if blog_index else None,
-        )
-        context.update(per_page(request, self, "post-links", lambda: self.links_elsewhere(tags)))
-        return context
+        return {
+            "blog_index": blog_index,
+            "authors": authors,
+            "tags": tags,
+            "og_type": "article",
+            "share_links": self.get_share_links(url),
+            "json_ld": self.get_json_ld(request, url, blog_index, authors, tags) if blog_index else None,
+            **self.links_elsewhere(tags),
+        }
 
     def links_elsewhere(self, tags):
         """The convening it reflects on, the posts to read next and its place in its series."""

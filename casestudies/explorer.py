@@ -139,5 +139,7 @@ class StoryExplorer:
             params.setlist(key, [o.value for o in options if not (key == param and o.value == value)])
         return params.urlencode()
 
-    def paginate(self, stories, per_page):
-        return ListingPaginator(stories, per_page).get_page(self.query.get("page"))
+    def paginate(self, stories, per_page, listing):
+        """One page of `stories`, kept per content generation under `listing` and the chosen filters."""
+        cache_key = f"{listing}:{self.filter_query()}"
+        return ListingPaginator(stories, per_page, cache_key=cache_key).get_page(self.query.get("page"))

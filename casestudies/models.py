@@ -212,7 +212,7 @@ class CaseMakerPage(RoutablePageMixin, ListingFieldsMixin, Page):
             context_overrides={
                 "explorer": explorer,
                 "facets": facets,
-                "stories": explorer.paginate(stories, STORIES_PER_PAGE),
+                "stories": explorer.paginate(stories, STORIES_PER_PAGE, f"stories:{self.pk}"),
                 "canonical_suffix": "stories/",
             },
         )

@@ -8,6 +8,7 @@ GET (ETag and Last-Modified → 304) is handled by Django's ConditionalGetMiddle
 
 from urllib.parse import urljoin
 
+from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.core.cache import cache
 from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
@@ -22,7 +23,6 @@ FEED_IMAGE_SPEC = "fill-1200x630|format-jpeg"
 CONTENT_NS = "http://purl.org/rss/1.0/modules/content/"
 MEDIA_NS = "http://search.yahoo.com/mrss/"
 URL_ATTRIBUTES = ("href", "src", "poster")
-FEED_BODY_TIMEOUT = 60 * 60 * 24
 
 
 def absolutise(html, base_url):
@@ -153,16 +153,17 @@ class PageFeed(Feed):
         return image.get_rendition(FEED_IMAGE_SPEC) if image else None
 
     def item_content_html(self, item):
-        """The full body, rendered once per published revision and cached."""
+        """The full body, rendered once per content generation and cached."""
         return self.cached_body(item, lambda: item.body.render_as_block())
 
     def cached_body(self, item, render):
-        """`render()` made absolute, cached per published revision until public content next changes."""
-        key = f"feed-content:{self.generation}:{item.pk}:{item.live_revision_id}:{self.base_url}"
-        html = cache.get(key) if item.live_revision_id else None
+        """`render()` made absolute, cached until public content next changes (feeds list only live
+        pages, never a draft, so the page and the generation say which body this is)."""
+        key = f"feed-content:{self.generation}:{item.pk}:{self.base_url}"
+        html = cache.get(key)
         if html is None:
             html = absolutise(render(), self.base_url)
-            cache.set(key, html, FEED_BODY_TIMEOUT)
+            cache.set(key, html, settings.PAGE_CACHE_LOOKUP_SECONDS)
         return html
 
     def item_enclosures(self, item):

@@ -1,13 +1,16 @@
-"""Serving a page with one query however deep it sits, instead of two for every level of the tree.
+"""Serving a page with two queries however deep it sits (none while content is unchanged), instead
+of two for every level of the tree.
 
 Wagtail finds a page by asking each level for the child with the next slug, then for that child's
-specific row. Here every page that could lie on the path is fetched at once, already specific (through
-the parent link of every page model), and the path is walked with Wagtail's own rules: a live
-routable page answers its sub-routes before its children are looked at, only a live page is served,
-and a page type with its own `route()` takes over from there. Each page keeps its parent, so
-breadcrumbs and `get_parent()` cost nothing more.
+specific row. Here every page that could lie on the path is fetched at once as a plain row, then
+the pages the path passes through are fetched again, specific, joining only their own models' tables
+(joining every page model's table costs more to build than to run). The path is walked with
+Wagtail's own rules: a live routable page answers its sub-routes before its children are looked at,
+only a live page is served, and a page type with its own `route()` takes over from there. Each page
+keeps its (specific) parent, so breadcrumbs and `get_parent().specific` cost nothing more.
 """
 
+import hashlib
 from functools import cache
 
 from django.http import Http404
@@ -16,6 +19,8 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.fields import StreamField
 from wagtail.models import Page, get_page_models
 from wagtail.url_routing import RouteResult
+
+from .page_cache import per_generation
 
 STANDARD_ROUTES = (Page.route, RoutablePageMixin.route)
 
@@ -30,10 +35,13 @@ def specific_accessors():
     }
 
 
-def with_specific_rows(pages, streamfields=True):
+def with_specific_rows(pages, streamfields=True, models=None):
     """`pages` with each model's own columns joined in, for `as_specific`; `streamfields=False`
-    leaves out the (large) StreamField columns of listings that never show them."""
+    leaves out the (large) StreamField columns of listings that never show them, and `models`, when
+    known, limits the join to those page models' tables."""
     accessors = specific_accessors()
+    if models is not None:
+        accessors = {model: accessor for model, accessor in accessors.items() if model in models}
     pages = pages.select_related(*accessors.values())
     if not streamfields:
         pages = pages.defer(
@@ -53,20 +61,43 @@ def as_specific(page):
     return getattr(page, accessor) if accessor else page.specific
 
 
-def specific_pages(pages, streamfields=True):
+def specific_pages(pages, streamfields=True, models=None):
     """The specific page for each row of the `pages` queryset, all in one query."""
-    return [as_specific(page) for page in with_specific_rows(pages, streamfields)]
+    return [as_specific(page) for page in with_specific_rows(pages, streamfields, models)]
 
 
-def route(root, request, path_components):
-    """Wagtail's `Page.route` from `root` (the site's root page) down `path_components`."""
+def pages_on_path(root, path_components):
+    """{(parent's tree path, slug): specific page} for the pages `path_components` passes through."""
     candidates = Page.objects.filter(
         path__startswith=root.path,
         depth__gt=root.depth,
         depth__lte=root.depth + len(path_components),
         slug__in=set(path_components),
     )
-    children = {(page.path[: -Page.steplen], page.slug): page for page in specific_pages(candidates)}
+    children = {(page.path[: -Page.steplen], page.slug): page for page in candidates}
+    walked, page = [], root
+    for slug in path_components:
+        page = children.get((page.path, slug))
+        if page is None:
+            break
+        walked.append(page)
+    if not walked:
+        return {}
+    specific = specific_pages(
+        Page.objects.filter(pk__in=[page.pk for page in walked]),
+        models={page.specific_class for page in walked},
+    )
+    return {(page.path[: -Page.steplen], page.slug): page for page in specific}
+
+
+def route(root, request, path_components):
+    """Wagtail's `Page.route` from `root` (the site's root page) down `path_components`.
+
+    The pages an address passes through change only with an edit, so they are looked up once per
+    content generation; the walk, which may depend on the request, runs every time.
+    """
+    path = hashlib.sha256("/".join([str(root.pk), *path_components]).encode()).hexdigest()
+    children = per_generation(f"route:{path}", lambda: pages_on_path(root, path_components))
     page, remaining = root, list(path_components)
     while True:
         if page is not root and type(page).route not in STANDARD_ROUTES:

@@ -13,7 +13,9 @@ CHROME_MODELS = (NavigationSettings, SiteSettings, MainMenuItem, FooterLink)
 
 
 def is_public_content(model):
-    """Models whose changes can show on a public page: pages, snippets, settings, menus, media, sites."""
+    """Models whose changes can show on a public page: pages, snippets, settings, menus, media, sites
+    and the promoted search results."""
+    from wagtail.contrib.search_promotions.models import SearchPromotion
     from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
     from wagtail.documents.models import AbstractDocument
     from wagtail.images.models import AbstractImage
@@ -28,6 +30,7 @@ def is_public_content(model):
         AbstractDocument,
         BaseGenericSetting,
         BaseSiteSetting,
+        SearchPromotion,
     )
     return issubclass(model, bases) or model in CHROME_MODELS or model in get_snippet_models()
 

@@ -5,6 +5,7 @@ Every query starts from `.live().public()`, so drafts and pages in private secti
 """
 
 import datetime
+import hashlib
 from dataclasses import dataclass
 
 from django.core.paginator import Paginator
@@ -19,6 +20,7 @@ from wagtail.models import Page
 from wagtail.search.utils import normalise_query_string
 
 from glossary.models import GlossaryTermPage
+from home.page_cache import per_generation
 from home.routing import as_specific, specific_pages, with_specific_rows
 
 from .models import UnansweredSearch
@@ -156,25 +158,8 @@ def log_search(query, found):
     UnansweredSearch.record(logged_query, found=found)
 
 
-def search(request):
-    query = SearchQuery.parse(request.GET.get("q", ""))
-    search_type = SEARCH_TYPES_BY_KEY.get(request.GET.get("type", ""))
-    sort = request.GET.get("sort") if request.GET.get("sort") in SORTS else "relevance"
-    context = {
-        "query": query,
-        "selected_type": search_type,
-        "sorts": SORTS,
-        "sort": sort,
-    }
-    if not query:
-        context["suggestions"] = (
-            Query.objects.filter(editors_picks__isnull=False)
-            .distinct()
-            .order_by("query_string")
-            .values_list("query_string", flat=True)[:SUGGESTION_LIMIT]
-        )
-        return render(request, "search/search.html", context)
-
+def search_results(request, query, search_type, sort, number):
+    """What the results page shows for one search, filter, sort and page number, as plain values."""
     promotions = promoted_hits(query, request)
     pages = searchable_pages().exclude(id__in=[hit.page_id for hit in promotions if hit.page_id])
     organic = pages.search(query.terms, order_by_relevance=False).facet("content_type_id")
@@ -195,23 +180,56 @@ def search(request):
         else sum(organic.values())
     )
     paginator = CountedPaginator(results, RESULTS_PER_PAGE, organic_total)
-    results_page = paginator.get_page(request.GET.get("page"))
+    results_page = paginator.get_page(number)
     hits = [page_hit(as_specific(page), request, query.words) for page in results_page]
-
+    # The page keeps its hits, not the search that found them, so that it can be cached.
+    results_page = CountedPaginator(hits, RESULTS_PER_PAGE, organic_total).get_page(results_page.number)
     first_page = results_page.number == 1
-    if first_page and not search_type and sort == "relevance":
-        # Only a fresh search is logged; paging, filtering and re-sorting it are not new searches.
-        log_search(query, found=counts["all"] > 0)
+    return {
+        "counts": counts,
+        "total": counts[search_type.key] if search_type else counts["all"],
+        "results_page": results_page,
+        "hits": hits,
+        "promotions": promotions if first_page else [],
+        "glossary_term": glossary_answer(query) if first_page else None,
+    }
 
-    context.update(
-        counts=counts,
-        filters=[(item, counts[item.key]) for item in SEARCH_TYPES],
-        total=counts[search_type.key] if search_type else counts["all"],
-        results_page=results_page,
-        hits=hits,
-        promotions=promotions if first_page else [],
-        glossary_term=glossary_answer(query) if first_page else None,
+
+def search(request):
+    query = SearchQuery.parse(request.GET.get("q", ""))
+    search_type = SEARCH_TYPES_BY_KEY.get(request.GET.get("type", ""))
+    sort = request.GET.get("sort") if request.GET.get("sort") in SORTS else "relevance"
+    context = {
+        "query": query,
+        "selected_type": search_type,
+        "sorts": SORTS,
+        "sort": sort,
+    }
+    if not query:
+        context["suggestions"] = (
+            Query.objects.filter(editors_picks__isnull=False)
+            .distinct()
+            .order_by("query_string")
+            .values_list("query_string", flat=True)[:SUGGESTION_LIMIT]
+        )
+        return render(request, "search/search.html", context)
+
+    try:
+        number = int(request.GET.get("page", 1))
+    except ValueError:
+        number = 1
+    # Searching and ranking cost far more than the rest of the page, and the same searches recur:
+    # each is run once per content generation (promotions included) and its hits are shared.
+    search_key = f"{request.get_host()}:{search_type and search_type.key}:{sort}:{number}:{query.terms}"
+    results = per_generation(
+        "search:" + hashlib.sha256(search_key.encode()).hexdigest(),
+        lambda: search_results(request, query, search_type, sort, number),
     )
+    if results["results_page"].number == 1 and not search_type and sort == "relevance":
+        # Only a fresh search is logged; paging, filtering and re-sorting it are not new searches.
+        log_search(query, found=results["counts"]["all"] > 0)
+    context.update(results)
+    context["filters"] = [(item, results["counts"][item.key]) for item in SEARCH_TYPES]
     return render(request, "search/search.html", context)
 
 

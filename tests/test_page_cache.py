@@ -11,7 +11,9 @@ from django.urls import include, path
 from django.utils import timezone
 
 from wagtail import urls as wagtail_urls
+from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import PageViewRestriction
+from wagtail.rich_text import RichText
 
 from blog.models import BlogPageRelatedPost
 from home.models import SiteSettings, StandardPage
@@ -177,6 +179,41 @@ class SharedListTests(SiteTestCase):
         self.assertContains(self.client.get(self.post.url), "Published pick")
         self.published_pick.unpublish()
         self.assertNotContains(self.client.get(self.post.url), "Published pick")
+
+    def test_previews_render_the_draft_body_never_the_cached_one(self):
+        self.assertContains(self.client.get(self.post.url), "the first mile")
+        draft = self.post.get_latest_revision_as_object()
+        draft.body = [("paragraph", RichText("<p>Words still in draft.</p>"))]
+        draft.save_revision()
+        preview = self.post.get_latest_revision_as_object().make_preview_request()
+        self.assertContains(preview, "Words still in draft.")
+        self.assertNotContains(preview, "the first mile")
+        self.assertContains(self.client.get(self.post.url), "the first mile")
+
+        self.post.get_latest_revision().publish()
+        self.assertContains(self.client.get(self.post.url), "Words still in draft.")
+
+    def test_listing_pages_and_searches_follow_content(self):
+        listing, results = self.client.get("/blog/"), self.client.get("/search/?q=webs")
+        self.assertContains(listing, "Warm webs")
+        self.assertContains(results, "Warm <mark>webs</mark>")
+        with self.assertNumQueries(0):
+            self.client.get("/blog/")
+
+        self.post.title = "Warm webs renamed"
+        self.post.save_revision().publish()
+        self.assertContains(self.client.get("/blog/"), "Warm webs renamed")
+        self.assertContains(self.client.get("/search/?q=webs"), "Warm <mark>webs</mark> renamed")
+
+        self.post.unpublish()
+        self.assertNotContains(self.client.get("/blog/"), "Warm webs")
+        self.assertNotContains(self.client.get("/search/?q=webs"), "Warm <mark>webs</mark>")
+
+    def test_a_new_promotion_shows_on_a_search_already_cached(self):
+        self.assertNotContains(self.client.get("/search/?q=webs"), "Published pick")
+        query = Query.get("webs")
+        SearchPromotion.objects.create(query=query, page=self.published_pick, sort_order=0, description="Picked")
+        self.assertContains(self.client.get("/search/?q=webs"), "Published pick")
 
     def test_lists_that_go_out_of_date_with_the_clock_are_recomputed_then(self):
         computed = []

@@ -5,6 +5,9 @@ import json
 import re
 
 from django import template
+from django.conf import settings
+from django.core.cache import cache
+from django.core.cache.utils import make_template_fragment_key
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import QueryDict
 from django.utils import timezone
@@ -93,6 +96,38 @@ def content_generation(context):
     return request.content_generation
 
 
+class GenerationCacheNode(template.Node):
+    def __init__(self, nodelist, fragment_name, vary_on):
+        self.nodelist, self.fragment_name, self.vary_on = nodelist, fragment_name, vary_on
+
+    def render(self, context):
+        request = context.get("request")
+        if request is None or getattr(request, "is_preview", False):
+            return self.nodelist.render(context)
+        vary_on = [content_generation(context), *(variable.resolve(context) for variable in self.vary_on)]
+        key = make_template_fragment_key(self.fragment_name, vary_on)
+        fragment = cache.get(key)
+        if fragment is None:
+            fragment = self.nodelist.render(context)
+            cache.set(key, fragment, settings.PAGE_CACHE_LOOKUP_SECONDS)
+        return fragment
+
+
+@register.tag
+def cache_per_generation(parser, token):
+    """`{% cache_per_generation "name" var … %}…{% endcache_per_generation %}`: Django's `{% cache %}`
+    for what follows content alone (a page's body, its cards), kept until the next edit anywhere.
+
+    A preview renders a draft, so it is never cached and never reads what the live page cached.
+    """
+    bits = token.split_contents()
+    if len(bits) < 2:
+        raise template.TemplateSyntaxError(f"{bits[0]} needs a fragment name")
+    nodelist = parser.parse((f"end{bits[0]}",))
+    parser.delete_first_token()
+    return GenerationCacheNode(nodelist, bits[1].strip("\"'"), [parser.compile_filter(bit) for bit in bits[2:]])
+
+
 @register.simple_tag(takes_context=True)
 def query_with(context, **changes):
     """The current query string with some parameters replaced, for pagination and filters."""
@@ -104,6 +139,13 @@ def query_with(context, **changes):
         else:
             params[key] = value
     return params.urlencode()
+
+
+@register.filter
+def page_links(items):
+    """The page numbers a Paginator page links to: the first, the last and two either side of
+    `items`, with `Paginator.ELLIPSIS` for each gap."""
+    return items.paginator.get_elided_page_range(items.number, on_each_side=2, on_ends=1)
 
 
 @register.filter
