@@ -1,11 +1,13 @@
 """Site-wide caching that follows content: one generation number, a full-page cache and shared lookups.
 
 Every cached thing (whole pages, the site record, settings, the menu and footer, the list of private
-sections, glossary definitions, and the lists pages show from elsewhere: home sections, related
-posts, archive links, facet counts, the sitemap) is keyed by a *generation* number that every
-worker reads from the "generation" cache (Redis, or a file when the pages themselves are kept in
-each worker's memory). Any edit that can change what a public page shows (publishing,
-unpublishing, moving or deleting a page, saving a snippet, a setting or a menu) bumps the number,
+sections, glossary definitions, the pages each address passes through, the lists pages show (home
+sections, related posts, archive links, facet counts, each page of a listing, each search's results,
+the sitemap) and rendered fragments (bodies, cards, feed items)) is keyed by a *generation*
+number that every worker reads from the "generation" cache (Redis, or a file when the pages
+themselves are kept in each worker's memory), once per request. Any edit that can change what a public page shows (publishing,
+unpublishing, moving or deleting a page, saving a snippet, a setting, a menu or a search
+promotion) bumps the number,
 so everything cached before it is simply never read again and expires on its own.
 
 Why one number for the whole site rather than tracking which pages list which: a small charity's
@@ -18,6 +20,8 @@ glossary terms is automatic.
 
 import re
 import time
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from django.conf import settings
 from django.core.cache import cache, caches
@@ -34,6 +38,8 @@ UNCACHED_PREFIXES = ("/admin/", "/search/", "/documents/", "/health/", "/csp-rep
 # Cookies that mean the visitor may see something personal (a session, a flash message, a form token).
 PERSONAL_COOKIES = ("sessionid", "messages", "csrftoken")
 UNCACHEABLE_CONTROL = re.compile(r"\b(private|no-store|no-cache)\b")
+# The generation a public request read first, which the rest of it keeps to (see `one_generation`).
+_pinned_generation = ContextVar("pinned_generation", default=None)
 
 
 def generation():
@@ -42,6 +48,9 @@ def generation():
     A fresh count starts from the clock, not from 1: a counter lost (evicted, or its cache cleared)
     must never return to a number whose entries may still be stored.
     """
+    pinned = _pinned_generation.get()
+    if pinned is not None:
+        return pinned
     shared = caches["generation"]
     value = shared.get(GENERATION_KEY)
     if value is None:
@@ -49,6 +58,17 @@ def generation():
         shared.add(GENERATION_KEY, fresh, timeout=None)
         value = shared.get(GENERATION_KEY, fresh)
     return value
+
+
+@contextmanager
+def one_generation():
+    """Read the generation once for everything inside: a public request asks for it on every
+    cached lookup and fragment (each a file or Redis read), and one answer keeps them consistent."""
+    token = _pinned_generation.set(generation())
+    try:
+        yield
+    finally:
+        _pinned_generation.reset(token)
 
 
 def _incr():
@@ -64,6 +84,7 @@ def bump_generation(**kwargs):
     Bumped at once and again when the transaction commits, so a page rendered from the old rows
     while the edit was being committed is not kept under the new generation.
     """
+    _pinned_generation.set(None)
     _incr()
     transaction.on_commit(_incr)
 
@@ -196,15 +217,19 @@ class PageCacheMiddleware:
 
 
 class SharedLookupsMiddleware:
-    """Give each request the site and settings from the shared cache instead of three queries."""
+    """Give each public request one content generation, and the site and settings from the shared
+    cache instead of three queries."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        if settings.PAGE_CACHE_LOOKUP_SECONDS and not request.path.startswith("/admin/"):
-            self.attach(request)
-        return self.get_response(request)
+        if request.path.startswith("/admin/"):
+            return self.get_response(request)
+        with one_generation():
+            if settings.PAGE_CACHE_LOOKUP_SECONDS:
+                self.attach(request)
+            return self.get_response(request)
 
     @staticmethod
     def attach(request):

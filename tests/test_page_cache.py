@@ -17,7 +17,7 @@ from wagtail.rich_text import RichText
 
 from blog.models import BlogPageRelatedPost
 from home.models import SiteSettings, StandardPage
-from home.page_cache import GENERATION_KEY, per_generation
+from home.page_cache import GENERATION_KEY, bump_generation, generation, one_generation, per_generation
 from tests.base import SiteTestCase
 from tests.factories import StandardPageFactory
 from tests.factories_blog import BlogIndexPageFactory, BlogPageFactory
@@ -212,8 +212,20 @@ class SharedListTests(SiteTestCase):
     def test_a_new_promotion_shows_on_a_search_already_cached(self):
         self.assertNotContains(self.client.get("/search/?q=webs"), "Published pick")
         query = Query.get("webs")
-        SearchPromotion.objects.create(query=query, page=self.published_pick, sort_order=0, description="Picked")
+        SearchPromotion.objects.create(
+            query=query, page=self.published_pick, sort_order=0, description="Picked"
+        )
         self.assertContains(self.client.get("/search/?q=webs"), "Published pick")
+
+    def test_a_request_keeps_to_the_generation_it_read_first_unless_it_edits(self):
+        other_worker = FileBasedCache(settings.CACHES["generation"]["LOCATION"], {})
+        before = generation()
+        with one_generation():
+            other_worker.incr(GENERATION_KEY)
+            self.assertEqual(generation(), before)
+            bump_generation()
+            self.assertGreater(generation(), before + 1)
+        self.assertGreater(generation(), before + 1)
 
     def test_lists_that_go_out_of_date_with_the_clock_are_recomputed_then(self):
         computed = []

@@ -81,19 +81,10 @@ def page_social_image(context):
     return image or context["settings"]["home"]["SiteSettings"].default_social_image
 
 
-@register.simple_tag(takes_context=True)
-def content_generation(context):
-    """Keys cached fragments (menu, footer, cards) so that any edit, in any worker, retires them.
-
-    Read once per request: a listing asks for it on every card, and without Redis each read is a
-    file read.
-    """
-    request = context.get("request")
-    if request is None:
-        return generation()
-    if not hasattr(request, "content_generation"):
-        request.content_generation = generation()
-    return request.content_generation
+@register.simple_tag
+def content_generation():
+    """Keys cached fragments (menu, footer, cards) so that any edit, in any worker, retires them."""
+    return generation()
 
 
 class GenerationCacheNode(template.Node):
@@ -104,7 +95,7 @@ class GenerationCacheNode(template.Node):
         request = context.get("request")
         if request is None or getattr(request, "is_preview", False):
             return self.nodelist.render(context)
-        vary_on = [content_generation(context), *(variable.resolve(context) for variable in self.vary_on)]
+        vary_on = [generation(), *(variable.resolve(context) for variable in self.vary_on)]
         key = make_template_fragment_key(self.fragment_name, vary_on)
         fragment = cache.get(key)
         if fragment is None:
@@ -125,7 +116,9 @@ def cache_per_generation(parser, token):
         raise template.TemplateSyntaxError(f"{bits[0]} needs a fragment name")
     nodelist = parser.parse((f"end{bits[0]}",))
     parser.delete_first_token()
-    return GenerationCacheNode(nodelist, bits[1].strip("\"'"), [parser.compile_filter(bit) for bit in bits[2:]])
+    return GenerationCacheNode(
+        nodelist, bits[1].strip("\"'"), [parser.compile_filter(bit) for bit in bits[2:]]
+    )
 
 
 @register.simple_tag(takes_context=True)
