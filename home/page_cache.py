@@ -1,14 +1,14 @@
 """Site-wide caching that follows content: one generation number, a full-page cache and shared lookups.
 
-Every cached thing (whole pages, the site record, settings, the menu and footer, the list of private
-sections, glossary definitions, the pages each address passes through, the lists pages show (home
-sections, related posts, archive links, facet counts, each page of a listing, each search's results,
-the sitemap) and rendered fragments (bodies, cards, feed items)) is keyed by a *generation*
-number that every worker reads from the "generation" cache (Redis, or a file when the pages
-themselves are kept in each worker's memory), once per request. Any edit that can change what a public page shows (publishing,
-unpublishing, moving or deleting a page, saving a snippet, a setting, a menu or a search
-promotion) bumps the number,
-so everything cached before it is simply never read again and expires on its own.
+Every cached thing (whole pages, the site record, settings, the menu and footer, the list of
+private sections, glossary definitions, the pages each address passes through, the lists pages show
+(home sections, related posts, archive links, facet counts, each page of a listing, each search's
+results, the sitemap) and rendered fragments (bodies, cards, feed items)) is keyed by a
+*generation* number that every worker reads from the "generation" cache (Redis, or a file when the
+pages themselves are kept in each worker's memory), once per request. Any edit that can change what
+a public page shows (publishing, unpublishing, moving or deleting a page, saving a snippet, a
+setting, a menu or a search promotion) bumps the number, so everything cached before it is simply
+never read again and expires on its own.
 
 Why one number for the whole site rather than tracking which pages list which: a small charity's
 site is edited a few times a week and read far more often, so the cost of re-rendering every page
