@@ -1,7 +1,8 @@
 """Load test: gunicorn (2 sync workers, production settings) on loopback against the seeded database.
 
-For each page and a static CSS file it prints req/s, p50 and p99 with the page cache off and on,
-and each page's rate as a share of the static file's (the stack's physical limit). Uses `wrk` when
+For each page and a static CSS file it prints req/s, p50 and p99 with nothing cached, with the
+per-generation lookups and fragments cached but not whole pages, and with the full-page cache, and
+each page's rate as a share of the static file's (the stack's physical limit). Uses `wrk` when
 installed, else a threaded Python client. Bounded: DURATION seconds per URL and mode.
 
     .venv/bin/python bench/seed.py && .venv/bin/python bench/load.py [--duration 5]
@@ -33,7 +34,14 @@ def free_port():
         return s.getsockname()[1]
 
 
-def environment(page_cache):
+# What is cached in each mode: "none" renders everything on every request (as the first visit after
+# an edit does), "lookups" keeps the per-generation lookups and fragments (home.page_cache) but not
+# whole pages, "pages" adds the full-page cache.
+MODES = {"none": ("0", "0"), "lookups": ("0", "86400"), "pages": ("600", "86400")}
+
+
+def environment(mode):
+    page_seconds, lookup_seconds = MODES[mode]
     return {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "relationships.settings.production",
@@ -42,7 +50,8 @@ def environment(page_cache):
         "ALLOWED_HOSTS": "localhost,127.0.0.1",
         "DATABASE_URL": DATABASE_URL,
         "MEDIA_ROOT": str(ROOT / "bench" / "results" / "media"),  # where bench/seed.py put its picture
-        "PAGE_CACHE_SECONDS": "600" if page_cache else "0",
+        "PAGE_CACHE_SECONDS": page_seconds,
+        "PAGE_CACHE_LOOKUP_SECONDS": lookup_seconds,
         "LOG_LEVEL": "ERROR",
     }
 
@@ -161,8 +170,8 @@ def main():
     args = parser.parse_args()
     measure = run_wrk if shutil.which("wrk") else run_python
     results = {}
-    for page_cache in (False, True):
-        env = environment(page_cache)
+    for mode in MODES:
+        env = environment(mode)
         if not results:
             subprocess.check_call(
                 [PYTHON, "manage.py", "collectstatic", "--noinput", "-v0"], env=env, cwd=ROOT
@@ -175,22 +184,20 @@ def main():
                 url = f"http://127.0.0.1:{port}{path}"
                 for _ in range(3):
                     urllib.request.urlopen(url, timeout=60).read()  # warm both workers' caches
-                results[(name, page_cache)] = measure(url, args.duration)
+                results[(name, mode)] = measure(url, args.duration)
         finally:
             stop(server)
     print(
         f"\n{measure.__name__.removeprefix('run_')}, {CONCURRENCY} connections, {args.duration}s per row, "
         "2 gunicorn sync workers, production settings\n"
     )
-    print(f"{'page':22} {'cache':6} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'% of static':>12}")
-    for page_cache in (False, True):
-        static_rate = results[("static CSS", page_cache)][0]
+    print(f"{'page':22} {'cached':8} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'% of static':>12}")
+    for mode in MODES:
+        static_rate = results[("static CSS", mode)][0]
         for name in urls:
-            rate, p50, p99 = results[(name, page_cache)]
+            rate, p50, p99 = results[(name, mode)]
             share = 100 * rate / static_rate
-            print(
-                f"{name:22} {'on' if page_cache else 'off':6} {rate:8.0f} {p50:8.1f} {p99:8.1f} {share:11.1f}%"
-            )
+            print(f"{name:22} {mode:8} {rate:8.0f} {p50:8.1f} {p99:8.1f} {share:11.1f}%")
 
 
 if __name__ == "__main__":

@@ -81,12 +81,6 @@ def page_social_image(context):
     return image or context["settings"]["home"]["SiteSettings"].default_social_image
 
 
-@register.simple_tag
-def content_generation():
-    """Keys cached fragments (menu, footer, cards) so that any edit, in any worker, retires them."""
-    return generation()
-
-
 class GenerationCacheNode(template.Node):
     def __init__(self, nodelist, fragment_name, vary_on):
         self.nodelist, self.fragment_name, self.vary_on = nodelist, fragment_name, vary_on
@@ -107,7 +101,8 @@ class GenerationCacheNode(template.Node):
 @register.tag
 def cache_per_generation(parser, token):
     """`{% cache_per_generation "name" var … %}…{% endcache_per_generation %}`: Django's `{% cache %}`
-    for what follows content alone (a page's body, its cards), kept until the next edit anywhere.
+    for what follows content alone (the menu, a page's body, its cards), kept until the next edit
+    anywhere, for `PAGE_CACHE_LOOKUP_SECONDS` at most.
 
     A preview renders a draft, so it is never cached and never reads what the live page cached.
     """

@@ -17,12 +17,17 @@ BUDGET = 200_000  # bytes of HTML, CSS, JS and fonts on a first visit
 PAGES = ("home", "blog post", "blog index")
 PHONE = {"width": 412, "height": 823}  # Lighthouse's mobile viewport
 
-# Layout shifts since the page started, as Chromium reports them (input-driven ones excluded).
+# Layout shifts since the page started, as Chromium reports them (input-driven ones excluded): their
+# total, and what moved (the element's start and its box before and after), to say why in a failure.
 LAYOUT_SHIFT = """() => new Promise((resolve) => {
     new PerformanceObserver((list) => {
-        resolve(list.getEntries().filter((entry) => !entry.hadRecentInput).reduce((sum, entry) => sum + entry.value, 0));
+        const shifts = list.getEntries().filter((entry) => !entry.hadRecentInput);
+        const moved = shifts.flatMap((entry) => entry.sources.map((source) =>
+            `${(source.node && (source.node.outerHTML || source.node.nodeName) || "?").slice(0, 120)} ` +
+            `${JSON.stringify(source.previousRect)} → ${JSON.stringify(source.currentRect)}`));
+        resolve([shifts.reduce((sum, entry) => sum + entry.value, 0), moved]);
     }).observe({type: 'layout-shift', buffered: true});
-    setTimeout(() => resolve(0), 500);  // no entries at all: nothing shifted
+    setTimeout(() => resolve([0, []]), 500);  // no entries at all: nothing shifted
 })"""
 
 
@@ -33,7 +38,8 @@ def pages(site_tree):
 
 def first_visit(browser, url):
     """Load `url` in a fresh context; return every URL requested, the finished requests as
-    (type, bytes) and the layout shift. (A request elsewhere fails here, offline, so is not finished.)"""
+    (type, bytes) and the layout shift with what moved. (A request elsewhere fails here, offline, so is
+    not finished.)"""
     context = browser.new_context(viewport=PHONE)
     page = context.new_page()
     page.set_default_timeout(15_000)
@@ -70,6 +76,7 @@ def test_first_visits_are_light_self_hosted_and_stable(browser, live_server, pag
             problems.append(
                 f"{name}: {kinds.count('stylesheet')} stylesheets, {kinds.count('script')} scripts"
             )
-        if shift:
-            problems.append(f"{name}: layout shift {shift:.4f}")
+        total, moved = shift
+        if total:
+            problems.append(f"{name}: layout shift {total:.4f} from {moved}")
     assert problems == []
