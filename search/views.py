@@ -183,7 +183,8 @@ def search_results(request, query, search_type, sort, number):
     results_page = paginator.get_page(number)
     hits = [page_hit(as_specific(page), request, query.words) for page in results_page]
     # The page keeps its hits, not the search that found them, so that it can be cached.
-    results_page = CountedPaginator(hits, RESULTS_PER_PAGE, organic_total).get_page(results_page.number)
+    paginator = CountedPaginator(hits, RESULTS_PER_PAGE, organic_total)
+    results_page = paginator._get_page(hits, results_page.number, paginator)
     first_page = results_page.number == 1
     return {
         "counts": counts,

@@ -6,6 +6,7 @@ import json
 from django.contrib.auth.models import Group, Permission
 from django.core.management import call_command
 from django.db import connection
+from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
@@ -182,6 +183,19 @@ class RankingAndSortTests(SearchSiteTestCase):
         for page_number in (1, 2, 3):
             urls.update(hit.url for hit in self.search(q="harbour", page=page_number).context["hits"])
         self.assertEqual(len(urls), 23)
+
+    @override_settings(PAGE_CACHE_LOOKUP_SECONDS=3600)
+    def test_a_page_of_results_reads_the_same_from_the_cache(self):
+        for number in range(23):
+            StandardPageFactory(parent=self.home, title=f"Harbour {number}", in_brief="x")
+        first, again = self.search(q="harbour", page="3"), self.search(q="harbour", page="3")
+        for response in (first, again):
+            results_page = response.context["results_page"]
+            self.assertEqual(len(response.context["hits"]), 3)
+            self.assertEqual(list(results_page), response.context["hits"])
+            self.assertEqual((results_page.number, results_page.paginator.num_pages), (3, 3))
+            self.assertTrue(results_page.has_previous())
+        self.assertEqual(again.content, first.content)
 
 
 class FilterAndCountTests(SearchSiteTestCase):
