@@ -2,6 +2,7 @@
 
 import os
 
+import factory.random
 import pytest
 
 from tests.base import build_site_tree
@@ -14,6 +15,13 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+
+
+@pytest.fixture(autouse=True)
+def same_fake_data(request):
+    """Factories' made-up words are the same on every run of a test, so a failure can be repeated
+    (a random definition once happened to contain the very word a filter test looked for)."""
+    factory.random.reseed_random(request.node.nodeid)
 
 
 @pytest.fixture(autouse=True)
