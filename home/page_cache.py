@@ -191,7 +191,7 @@ class PageCacheMiddleware:
         if not cacheable_request(request):
             return self.get_response(request)
         key = page_cache_key(request)
-        response = cache.get(key)
+        response = caches["pages"].get(key)
         if response is not None:
             response["X-Page-Cache"] = "hit"
             # ConditionalGetMiddleware sits behind this one, so hits answer If-None-Match and
@@ -211,7 +211,7 @@ class PageCacheMiddleware:
                 s_maxage=settings.PAGE_CACHE_SECONDS,
                 stale_while_revalidate=settings.PAGE_CACHE_STALE_SECONDS,
             )
-            cache.set(key, response, timeout=settings.PAGE_CACHE_SECONDS)
+            caches["pages"].set(key, response, timeout=settings.PAGE_CACHE_SECONDS)
             response["X-Page-Cache"] = "miss"
         return response
 

@@ -130,7 +130,9 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: Redis when REDIS_URL is set, per-process memory otherwise. The content generation that
 # retires cached pages on every edit (home.page_cache) must be one number for all workers, so
-# without Redis it lives in a small file cache every local worker reads.
+# without Redis it lives in a small file cache every local worker reads. In memory, whole pages
+# (tens of KB each) are kept apart from the many small lookups and fragments, so that neither
+# crowds the other out of a bounded cache.
 if os.environ.get("REDIS_URL"):
     REDIS_CACHE = {
         "BACKEND": "django.core.cache.backends.redis.RedisCache",
@@ -138,13 +140,20 @@ if os.environ.get("REDIS_URL"):
         "KEY_PREFIX": "relationships",
         "TIMEOUT": 600,
     }
-    CACHES = {"default": REDIS_CACHE, "generation": REDIS_CACHE}
+    CACHES = {"default": REDIS_CACHE, "pages": REDIS_CACHE, "generation": REDIS_CACHE}
 else:
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
             "LOCATION": "relationships",
             "TIMEOUT": 600,
+            "OPTIONS": {"MAX_ENTRIES": 5000},  # a few KB each: a few tens of MB at most per worker
+        },
+        "pages": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "relationships-pages",
+            "TIMEOUT": 600,
+            "OPTIONS": {"MAX_ENTRIES": 500},  # 30–60 KB each
         },
         "generation": {
             "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",

@@ -14,6 +14,7 @@ STORAGES = {
 }
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "tests"},
+    "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "tests-pages"},
     # As in the embedded default: a file every process reads, here fresh for each run.
     "generation": {
         "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
