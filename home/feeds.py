@@ -149,8 +149,12 @@ class PageFeed(Feed):
         return getattr(item, self.image_attribute, None)
 
     def item_rendition(self, item):
+        """The item's image at feed size, or None when there is none or its file is lost."""
         image = self.item_image(item)
-        return image.get_rendition(FEED_IMAGE_SPEC) if image else None
+        try:
+            return image.get_rendition(FEED_IMAGE_SPEC) if image else None
+        except OSError:  # Wagtail's SourceImageIOError: the original is gone from media storage
+            return None
 
     def item_content_html(self, item):
         """The full body, rendered once per content generation and cached."""
@@ -170,7 +174,11 @@ class PageFeed(Feed):
         rendition = self.item_rendition(item)
         if rendition is None:
             return []
-        return [Enclosure(urljoin(self.base_url, rendition.url), str(rendition.file.size), "image/jpeg")]
+        try:
+            size = rendition.file.size
+        except OSError:  # the file is gone from media storage: the item goes out without its image
+            return []
+        return [Enclosure(urljoin(self.base_url, rendition.url), str(size), "image/jpeg")]
 
     def item_extra_kwargs(self, item):
         extra = {"content_html": self.item_content_html(item)}

@@ -93,6 +93,22 @@ class FeedContentTests(FeedTestCase):
         self.assertEqual(entry.enclosures[0]["href"], media["url"])
         self.assertEqual(entry.enclosures[0]["type"], "image/jpeg")
 
+    def test_an_image_lost_from_media_storage_leaves_the_feed_readable(self):
+        image = ImageFactory()
+        self.make_post(title="Lost picture", hero_image=image, body=self.rich_body())
+        self.assertEqual(len(parse(self.client.get("/blog/feed/")).entries[0].enclosures), 1)
+        for rendition in image.renditions.all():
+            rendition.file.storage.delete(rendition.file.name)
+        cache.clear()
+        entry = parse(self.client.get("/blog/feed/")).entries[0]
+        self.assertEqual((entry.title, entry.enclosures), ("Lost picture", []))
+
+        image.renditions.all().delete()
+        image.file.storage.delete(image.file.name)
+        cache.clear()
+        entry = parse(self.client.get("/blog/feed/")).entries[0]
+        self.assertEqual((entry.title, entry.enclosures), ("Lost picture", []))
+
     def test_guid_is_stable_when_a_post_is_renamed_or_moved(self):
         post = self.make_post(slug="first-name")
         guid = parse(self.client.get("/blog/feed/")).entries[0].id
