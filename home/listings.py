@@ -41,6 +41,15 @@ def attach_images(pages, *fields, specs=CARD_IMAGE_SPECS):
     return pages
 
 
+def page_number(value):
+    """A requested page number as an int, 1 when it is missing or not a number (Django's `get_page`
+    then treats numbers out of range)."""
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return 1
+
+
 class ListingPaginator(Paginator):
     """A paginator that reads a page of items and the listing's total in the same query.
 
@@ -60,10 +69,7 @@ class ListingPaginator(Paginator):
         self.cache_key = cache_key
 
     def get_page(self, number):
-        try:
-            number = int(number)
-        except (TypeError, ValueError):
-            number = 1
+        number = page_number(number)
         if self.cache_key is None:
             return self._read_page(number)
         items, self.count, found = per_generation(

@@ -18,6 +18,7 @@ to get wrong and leaves stale pages when it is. The cascade to parents, home, fe
 glossary terms is automatic.
 """
 
+import hashlib
 import re
 import time
 from contextlib import contextmanager
@@ -96,7 +97,8 @@ def per_generation(name, compute, valid_until=None):
     `valid_until(value)`, when given, is the moment the value goes out of date without any edit
     (the next of the listed convenings to end); it is computed afresh from then on.
     """
-    key = f"gen:{generation()}:{name}"
+    # Names may carry what visitors typed (an address, a search) of any length and character.
+    key = f"gen:{generation()}:{hashlib.sha256(name.encode()).hexdigest()}"
     value = cache.get(key, MISSING)
     if value is MISSING:
         value = compute()

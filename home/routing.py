@@ -10,7 +10,6 @@ only a live page is served, and a page type with its own `route()` takes over fr
 keeps its (specific) parent, so breadcrumbs and `get_parent().specific` cost nothing more.
 """
 
-import hashlib
 from functools import cache
 
 from django.http import Http404
@@ -96,8 +95,8 @@ def route(root, request, path_components):
     The pages an address passes through change only with an edit, so they are looked up once per
     content generation; the walk, which may depend on the request, runs every time.
     """
-    path = hashlib.sha256("/".join([str(root.pk), *path_components]).encode()).hexdigest()
-    children = per_generation(f"route:{path}", lambda: pages_on_path(root, path_components))
+    path = "/".join(path_components)
+    children = per_generation(f"route:{root.pk}:{path}", lambda: pages_on_path(root, path_components))
     page, remaining = root, list(path_components)
     while True:
         if page is not root and type(page).route not in STANDARD_ROUTES:

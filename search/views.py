@@ -5,7 +5,6 @@ Every query starts from `.live().public()`, so drafts and pages in private secti
 """
 
 import datetime
-import hashlib
 from dataclasses import dataclass
 
 from django.core.paginator import Paginator
@@ -20,6 +19,7 @@ from wagtail.models import Page
 from wagtail.search.utils import normalise_query_string
 
 from glossary.models import GlossaryTermPage
+from home.listings import page_number
 from home.page_cache import per_generation
 from home.routing import as_specific, specific_pages, with_specific_rows
 
@@ -215,15 +215,11 @@ def search(request):
         )
         return render(request, "search/search.html", context)
 
-    try:
-        number = int(request.GET.get("page", 1))
-    except ValueError:
-        number = 1
+    number = page_number(request.GET.get("page"))
     # Searching and ranking cost far more than the rest of the page, and the same searches recur:
     # each is run once per content generation (promotions included) and its hits are shared.
-    search_key = f"{request.get_host()}:{search_type and search_type.key}:{sort}:{number}:{query.terms}"
     results = per_generation(
-        "search:" + hashlib.sha256(search_key.encode()).hexdigest(),
+        f"search:{request.get_host()}:{search_type and search_type.key}:{sort}:{number}:{query.terms}",
         lambda: search_results(request, query, search_type, sort, number),
     )
     if results["results_page"].number == 1 and not search_type and sort == "relevance":
