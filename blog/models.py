@@ -13,7 +13,6 @@ from django.utils.functional import cached_property
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import Tag, TaggedItemBase
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.fields import StreamField
@@ -30,6 +29,7 @@ from home.blocks import BodyBlock
 from home.listings import ListingPaginator, attach_images
 from home.models import ListingFieldsMixin, Person, SiteSettings, SlugFromNameMixin
 from home.page_cache import per_generation, per_page
+from home.page_forms import SitePageForm
 
 POSTS_PER_PAGE = 10
 FEATURED_LIMIT = 3
@@ -106,6 +106,7 @@ class BlogIndexPage(RoutablePageMixin, ListingFieldsMixin, Page):
     content_panels = [*Page.content_panels, FieldPanel("in_brief")]
     promote_panels = [*Page.promote_panels, *ListingFieldsMixin.promote_panels]
 
+    base_form_class = SitePageForm
     parent_page_types = ["home.HomePage"]
     subpage_types = ["blog.BlogPage"]
     max_count = 1
@@ -263,7 +264,7 @@ class BlogPageTag(TaggedItemBase):
     content_object = ParentalKey("blog.BlogPage", on_delete=models.CASCADE, related_name="tagged_items")
 
 
-class BlogPageForm(WagtailAdminPageForm):
+class BlogPageForm(SitePageForm):
     """Editors must choose a category to publish; drafts, imports and other apps' code may leave it empty."""
 
     def __init__(self, *args, **kwargs):

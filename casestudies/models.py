@@ -28,13 +28,12 @@ from home.blocks import QuoteBlock
 from home.listings import attach_images
 from home.models import ListingFieldsMixin, SiteSettings
 from home.page_cache import per_generation, per_page
+from home.page_forms import SitePageForm
 
 from .blocks import CaseMakerBlock, EvidenceBlock
 from .explorer import StoryExplorer, explorer_labels
 from .feeds import CaseStudyAtomFeed, CaseStudyFeed
 
-# Routes of the Case Maker page; a child page with one of these slugs would be unreachable.
-RESERVED_SLUGS = {"stories", "cards", "feed"}
 SHORT_CODE_ALPHABET = "23456789abcdefghjkmnpqrstuvwxyz"  # no 0/o, 1/l/i: easy to type from paper
 SHORT_CODE_LENGTH = 6
 STORIES_PER_PAGE = 12
@@ -77,13 +76,6 @@ def video_provider(url):
     return next(
         (name for domain, name in VIDEO_HOSTS.items() if host == domain or host.endswith("." + domain)), None
     )
-
-
-def validate_not_reserved(page):
-    if page.slug in RESERVED_SLUGS:
-        raise ValidationError(
-            {"slug": f"'{page.slug}' is used by the Case Maker itself; choose another slug."}
-        )
 
 
 class ExplorerLabel(models.Model):
@@ -166,6 +158,7 @@ class CaseMakerPage(RoutablePageMixin, ListingFieldsMixin, Page):
     ]
     promote_panels = [*Page.promote_panels, *ListingFieldsMixin.promote_panels]
 
+    base_form_class = SitePageForm
     parent_page_types = ["home.HomePage"]
     subpage_types = ["casestudies.CaseMakerSectionPage", "casestudies.CaseStudyPage"]
     max_count = 1
@@ -252,15 +245,12 @@ class CaseMakerSectionPage(ListingFieldsMixin, Page):
     content_panels = [*Page.content_panels, FieldPanel("in_brief"), FieldPanel("body")]
     promote_panels = [*Page.promote_panels, *ListingFieldsMixin.promote_panels]
 
+    base_form_class = SitePageForm
     parent_page_types = ["casestudies.CaseMakerPage"]
     subpage_types = []
 
     class Meta:
         verbose_name = "Case Maker section"
-
-    def clean(self):
-        super().clean()
-        validate_not_reserved(self)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -390,6 +380,7 @@ class CaseStudyPage(CardPreviewMixin, RoutablePageMixin, ListingFieldsMixin, Pag
     ]
     promote_panels = [*Page.promote_panels, *ListingFieldsMixin.promote_panels]
 
+    base_form_class = SitePageForm
     parent_page_types = ["casestudies.CaseMakerPage"]
     subpage_types = []
     exclude_fields_in_copy = ["short_code"]
@@ -405,7 +396,6 @@ class CaseStudyPage(CardPreviewMixin, RoutablePageMixin, ListingFieldsMixin, Pag
 
     def clean(self):
         super().clean()
-        validate_not_reserved(self)
         if self.storyteller_id and self.storyteller_name:
             raise ValidationError({"storyteller_name": "Choose a person or type a name, not both."})
 

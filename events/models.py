@@ -23,6 +23,7 @@ from home.blocks import BodyBlock
 from home.listings import ListingPaginator, attach_images
 from home.models import ListingFieldsMixin, SlugFromNameMixin
 from home.page_cache import per_generation
+from home.page_forms import SitePageForm
 
 from .calendar import calendar_response
 from .feeds import EventFeed
@@ -98,6 +99,7 @@ class EventIndexPage(RoutablePageMixin, Page):
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
 
+    base_form_class = SitePageForm
     parent_page_types = ["home.HomePage"]
     subpage_types = ["events.EventPage"]
     max_count = 1
@@ -293,6 +295,7 @@ class EventPage(CardPreviewMixin, RoutablePageMixin, ListingFieldsMixin, Page):
     ]
     promote_panels = [*Page.promote_panels, *ListingFieldsMixin.promote_panels]
 
+    base_form_class = SitePageForm
     parent_page_types = ["events.EventIndexPage"]
     subpage_types = []
     exclude_fields_in_copy = ["uid", "sequence"]

@@ -21,12 +21,12 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
 from home.blocks import RICH_TEXT_FEATURES
+from home.page_forms import SitePageForm
 
 from .alphabet import LETTERS, OTHER_LETTER, fold, index_letter, letter_anchor, sort_key
 from .rich_text import LINKTYPE
 
 # Addresses served by GlossaryIndexPage's routes; a term with one of these slugs would be hidden.
-RESERVED_SLUGS = {"feed", "suggest"}
 # Labels for the "where this term is used" list, by model.
 USAGE_LABELS = {
     "blog.blogpage": "Post",
@@ -74,6 +74,7 @@ class GlossaryIndexPage(RoutablePageMixin, Page):
     search_fields = [*Page.search_fields, index.SearchField("introduction")]
     content_panels = [*Page.content_panels, FieldPanel("introduction")]
 
+    base_form_class = SitePageForm
     parent_page_types = ["home.HomePage"]
     subpage_types = ["glossary.GlossaryTermPage"]
     max_count = 1
@@ -288,15 +289,12 @@ class GlossaryTermPage(Page):
         PageChooserPanel("first_discussed_in", ["blog.BlogPage", "events.EventPage"]),
     ]
 
+    base_form_class = SitePageForm
     parent_page_types = ["glossary.GlossaryIndexPage"]
     subpage_types = []
 
     def clean(self):
         super().clean()
-        if self.slug in RESERVED_SLUGS:
-            raise ValidationError(
-                {"slug": f"“{self.slug}” is used by the glossary itself; choose another slug."}
-            )
         first = self.first_discussed_in
         if first is not None and first.specific_class._meta.label_lower not in (
             "blog.blogpage",

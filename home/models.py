@@ -18,6 +18,7 @@ from . import routing
 from .blocks import BodyBlock, TestimonialBlock
 from .listings import attach_images
 from .page_cache import per_generation, per_page
+from .page_forms import SitePageForm
 
 IN_BRIEF_HELP = (
     "One or two sentences (aim for 160 characters, at most 300). Shown on listing cards, "
@@ -177,6 +178,7 @@ class HomePage(Page):
         HelpPanel("The latest posts, upcoming convenings and a Case Maker story are added automatically."),
     ]
 
+    base_form_class = SitePageForm
     parent_page_types = ["wagtailcore.Page"]
     max_count = 1
 
@@ -229,6 +231,7 @@ class StandardPage(ListingFieldsMixin, Page):
     content_panels = [*Page.content_panels, FieldPanel("in_brief"), FieldPanel("body")]
     promote_panels = [*Page.promote_panels, *ListingFieldsMixin.promote_panels]
 
+    base_form_class = SitePageForm
     parent_page_types = ["home.HomePage", "home.StandardPage"]
 
 

@@ -135,13 +135,6 @@ class PageTreeTests(CaseMakerTestCase):
         self.assertEqual(story.glossary_terms.get().term, term)
         self.assertEqual(len(story.short_code), 6)
 
-    def test_slugs_used_by_routes_are_refused(self):
-        for slug in ("stories", "cards", "feed"):
-            story = CaseStudyPage(title="Clash", slug=slug, in_brief="x", what_they_did="x", what_changed="x")
-            with self.assertRaises(ValidationError) as caught:
-                self.case_maker.add_child(instance=story)
-            self.assertIn("slug", caught.exception.message_dict)
-
     def test_storyteller_is_a_person_or_a_typed_name_not_both(self):
         story = CaseStudyPageFactory.build(storyteller=PersonFactory(), storyteller_name="Someone else")
         story.slug = "both"

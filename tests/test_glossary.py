@@ -129,12 +129,6 @@ class PageTreeTests(GlossaryTestCase):
             self.client.get(f"/admin/snippets/glossary/glossarygroup/edit/{group.pk}/").status_code, 200
         )
 
-    def test_slugs_used_by_the_glossary_routes_are_refused(self):
-        term = GlossaryTermPage(title="Feed", slug="feed", short_definition="Food.")
-        with self.assertRaises(ValidationError) as raised:
-            term.clean()
-        self.assertIn("slug", raised.exception.message_dict)
-
     def test_first_discussed_in_must_be_a_post_or_convening(self):
         page = StandardPageFactory(parent=self.home, slug="about")
         term = GlossaryTermPage(
