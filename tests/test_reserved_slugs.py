@@ -1,8 +1,6 @@
 """A page cannot take a slug whose address a route of its parent, or of the site, already answers."""
 
-from django.apps import apps
-
-from wagtail.models import get_page_models
+from wagtail.models import Page, get_page_models
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from home.models import StandardPage
@@ -13,8 +11,6 @@ from tests.factories_blog import BlogIndexPageFactory
 from tests.factories_casestudies import CaseMakerPageFactory
 from tests.factories_events import EventIndexPageFactory
 from tests.factories_glossary import GlossaryIndexPageFactory
-
-PROJECT_APPS = {"home", "blog", "events", "casestudies", "glossary", "search", "editorial"}
 
 
 class ReservedSlugTests(SiteTestCase):
@@ -90,6 +86,6 @@ class ReservedSlugTests(SiteTestCase):
 
     def test_every_page_type_of_the_site_is_edited_with_the_guarded_form(self):
         for model in get_page_models():
-            if apps.get_containing_app_config(model.__module__).label in PROJECT_APPS:
+            if model is not Page:  # Wagtail's own root type is never created by editors
                 with self.subTest(model=model.__name__):
                     self.assertTrue(issubclass(model.base_form_class, SitePageForm))
