@@ -173,7 +173,6 @@ class HeatmapResult(models.Model):
 
     class Meta:
         ordering = ["created_at"]
-        permissions = [("view_totals", "Can see and export anonymous Heatmap totals")]
 
     def __str__(self):
         return f"Result {self.pk}"

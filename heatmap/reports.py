@@ -16,7 +16,8 @@ from .aggregates import element_averages, monthly_totals
 from .models import HeatmapVersion
 from .scoring import rounded
 
-PERMISSION = "heatmap.view_totals"
+# Results have no admin listing of their own, so "view" on them grants this report and nothing else.
+PERMISSION = "heatmap.view_heatmapresult"
 
 
 def element_names(page_ids):

@@ -37,9 +37,14 @@ class Checks:
         self.failures = {}
 
     def __call__(self, name):
-        violations = self.axe.run(self.page, options=AXE_OPTIONS).response["violations"]
-        if violations:
-            self.failures[name] = [f"{v['id']}: {' '.join(v['nodes'][0]['target'])}" for v in violations]
+        for scheme in ("light", "dark"):
+            self.page.emulate_media(color_scheme=scheme)
+            violations = self.axe.run(self.page, options=AXE_OPTIONS).response["violations"]
+            if violations:
+                self.failures[f"{name}, {scheme}"] = [
+                    f"{v['id']}: {' '.join(v['nodes'][0]['target'])}" for v in violations
+                ]
+        self.page.emulate_media(color_scheme="light")
         width = self.page.evaluate("document.documentElement.scrollWidth")
         if width > PHONE["width"]:
             self.failures[f"{name} reflow"] = [f"{width}px wide"]
@@ -143,13 +148,13 @@ def test_alone_then_as_a_group_by_keyboard_with_retake_and_delete(browser, live_
     page.keyboard.press("Enter")
     page.wait_for_url("**/hm/manage/**")
     check("manage group")
-    join_url = page.get_by_role("link", name=re.compile(r"/hm/g/")).get_attribute("href")
+    join_url = page.locator("a[href*='/hm/g/']").get_attribute("href")
     join_path = join_url[join_url.index("/hm/g/") :]
     manage_url = page.url
     page.goto(live_server.url + join_path)
     expect(page.get_by_text("appears once at least 3 people have finished")).to_be_visible()
     check("group page before three")
-    for number, score in enumerate((1, 3, 5), start=1):
+    for score in (1, 3, 5):
         member = browser.new_context(viewport=PHONE).new_page()
         member.goto(live_server.url + join_path)
         member.get_by_role("button", name="Start the Heatmap").focus()
@@ -180,6 +185,25 @@ def test_alone_then_as_a_group_by_keyboard_with_retake_and_delete(browser, live_
     check("closed group page")
     context.close()
     assert check.failures == {}
+
+
+def test_works_without_javascript_and_prints_the_table(browser, live_server, heatmap):
+    context = browser.new_context(viewport=PHONE, java_script_enabled=False)
+    page = context.new_page()
+    page.goto(live_server.url + heatmap.url)
+    page.get_by_role("button", name="Start the Heatmap").click()
+    for _ in range(2):
+        for fieldset in page.locator("fieldset.hm-statement").all():
+            fieldset.get_by_label("4: Mostly").check()
+        page.locator("button[value=next]").click()
+    page.wait_for_url(re.compile(r"/hm/r/[\w-]{24}/$"))
+    expect(page.get_by_role("table", name=re.compile("Your heatmap"))).to_contain_text("4")
+    page.emulate_media(media="print")
+    expect(page.locator(".hm-svg").first).to_be_hidden()
+    expect(page.locator(".site-header")).to_be_hidden()
+    expect(page.get_by_role("button", name="Delete these answers now")).to_be_hidden()
+    expect(page.locator(".hm-table").first).to_be_visible()
+    context.close()
 
 
 def served_pages(heatmap):

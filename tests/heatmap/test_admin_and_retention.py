@@ -3,8 +3,6 @@
 import datetime
 from io import StringIO
 
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Permission
 from django.core.management import call_command
 from django.test import override_settings
 from django.utils import timezone
@@ -14,6 +12,7 @@ import time_machine
 from heatmap.models import Answer, HeatmapGroup, HeatmapResult
 from heatmap.tokens import new_token
 from tests.base import SiteTestCase
+from tests.factories_editors import editor, moderator
 from tests.factories_heatmap import HeatmapPageFactory
 
 
@@ -40,13 +39,11 @@ class TotalsTests(SiteTestCase):
         finished_result(version, 4, march)
         finished_result(version, 5, april)
         HeatmapResult.objects.create(version=version, token_hash=new_token()[1])  # unfinished: not counted
-        user_model = get_user_model()
-        cls.admin = user_model.objects.create_superuser("boss", "boss@example.org", "pw")
-        cls.editor = user_model.objects.create_user("ed", "ed@example.org", "pw")
-        cls.editor.user_permissions.add(Permission.objects.get(codename="access_admin"))
+        cls.moderator = moderator()
+        cls.editor = editor()
 
     def test_totals_per_month_and_element_average_without_individual_answers(self):
-        self.client.force_login(self.admin)
+        self.client.force_login(self.moderator)
         response = self.client.get("/admin/reports/heatmap-totals/")
         self.assertEqual(response.status_code, 200)
         html = response.content.decode()
