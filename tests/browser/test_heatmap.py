@@ -178,7 +178,7 @@ def test_alone_then_as_a_group_by_keyboard_with_retake_and_delete(browser, live_
     # The creator closes the group; a late joiner is told so on the form.
     page.goto(manage_url)
     keyboard_activate(page, page.get_by_role("button", name="Close this round to new answers"))
-    page.wait_for_url(manage_url)
+    expect(page.get_by_text("This round is closed to new answers.")).to_be_visible()
     assert HeatmapGroup.objects.get().is_closed
     page.goto(live_server.url + join_path)
     expect(page.get_by_role("button", name="Start the Heatmap")).to_have_count(0)
