@@ -3,7 +3,10 @@
 import csv
 import io
 
+from django.template.loader import render_to_string
 from django.test import override_settings
+
+from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from heatmap.models import Answer, HeatmapResult
 from heatmap.tokens import digest
@@ -29,6 +32,63 @@ class TakingTests(SiteTestCase):
         self.assertContains(response, "Start the Heatmap")
         self.assertContains(response, "Create a group")
         self.assertContains(response, "24 months")
+
+    def test_page_is_editable_in_the_admin(self):
+        def list_block(values):
+            return {
+                "count": len(values),
+                **{
+                    str(n): {"value": value, "deleted": "", "order": str(n)} for n, value in enumerate(values)
+                },
+            }
+
+        element = {
+            "name": "Trusting",
+            "explanation": "Trust first.",
+            "statements": list_block(["People are trusted to decide."]),
+            "next_steps": list_block(
+                [
+                    {
+                        "band": "strength",
+                        "text": rich_text("<p>Share it.</p>"),
+                        "links": list_block([self.home.pk]),
+                    }
+                ]
+            ),
+        }
+        form_data = nested_form_data(
+            {
+                "title": "Heatmap",
+                "slug": "heatmap",
+                "in_brief": "Where relationships are strong.",
+                "introduction": rich_text("<p>Reflect.</p>"),
+                "contexts": streamfield([("context", {"name": "A team", "description": ""})]),
+                **{
+                    f"scale_{n}": label
+                    for n, label in enumerate(["No", "Little", "Some", "Mostly", "Yes"], start=1)
+                },
+                "sections": streamfield(
+                    [
+                        (
+                            "section",
+                            {
+                                "title": "Together",
+                                "introduction": rich_text(""),
+                                "elements": list_block([element]),
+                            },
+                        )
+                    ]
+                ),
+            }
+        )
+        self.assertPageIsEditable(self.heatmap, form_data)
+
+    def test_promo_card_links_to_the_heatmap(self):
+        html = render_to_string("heatmap/includes/promo.html")
+        self.assertIn(f'href="{self.heatmap.url}"', html)
+        self.assertIn(self.heatmap.in_brief, html)
+        self.heatmap.unpublish()
+        self.assertNotIn("hm-promo", render_to_string("heatmap/includes/promo.html"))
 
     def test_parent_and_subpage_types(self):
         from heatmap.models import HeatmapPage
