@@ -78,7 +78,9 @@ class HeatmapPageFactory(wagtail_factories.PageFactory):
     title = factory.Faker("sentence", nb_words=3)
     in_brief = factory.Faker("sentence", nb_words=12)
     introduction = "<p>Reflect on your relationships.</p>"
-    contexts = factory.LazyFunction(lambda: [("context", {"name": "A team", "description": "Take it together."})])
+    contexts = factory.LazyFunction(
+        lambda: [("context", {"name": "A team", "description": "Take it together."})]
+    )
     sections = factory.LazyFunction(two_step_sections)
 
     class Meta:
