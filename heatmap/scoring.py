@@ -95,7 +95,7 @@ def statement_grid(structure, values):
     rows = []
     for element in structure.elements:
         cells = [
-            Cell(values.get(s["key"]), f"{element['name']}, statement {number}: {s['text']}")
+            Cell(values.get(s["key"]), f"{number}. {s['text']}")
             for number, s in enumerate(element["statements"], start=1)
         ]
         known = [cell.value for cell in cells if cell.value is not None]
