@@ -21,6 +21,8 @@ CONTENT_SNIPPETS = [
     ("glossary", "glossarygroup"),
 ]
 SUGGESTIONS = ("glossary", "glossarysuggestion")
+# "View" on Heatmap results opens only the anonymous totals report: results have no admin listing.
+HEATMAP_TOTALS = ("heatmap", "heatmapresult")
 
 PAGE_PERMISSIONS = {
     EDITORS: ["add", "change", "lock"],
@@ -71,6 +73,7 @@ def model_permissions_for(apps, role):
     moderation = model_permissions(apps, CONTENT_SNIPPETS + [SUGGESTIONS], ["delete"]) + model_permissions(
         apps, WORKFLOW_MODELS, ["add", "change", "view"]
     )
+    moderation += model_permissions(apps, [HEATMAP_TOTALS], ["view"])
     if role == MODERATORS:
         return admin_access + snippets_edit + suggestions + moderation
     return (

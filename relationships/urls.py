@@ -17,6 +17,7 @@ urlpatterns = [
     path("health/", health, name="health"),
     path("c/", include("casestudies.urls")),
     path("search/", include("search.urls")),
+    path("hm/", include("heatmap.urls")),
     path("share/", include("editorial.urls")),
     path("csp-report/", csp_report, name="csp_report"),
     path(".well-known/security.txt", security_txt, name="security_txt"),

@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "glossary",
     "search",
     "editorial",
+    "heatmap",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
@@ -247,6 +248,11 @@ EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "website@relationshipsproject.org")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+# The Relationships Heatmap: anonymous results are deleted after this many months by the
+# `prune_heatmap_results` command; starting a result or group is limited per address (shared cache).
+HEATMAP_RETENTION_MONTHS = int(os.environ.get("HEATMAP_RETENTION_MONTHS", "24"))
+HEATMAP_START_RATE = os.environ.get("HEATMAP_START_RATE", "30/h")
 
 # Public forms post a handful of fields; the admin's page editor needs many more.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000

@@ -1,0 +1,17 @@
+from django.db import migrations
+
+from home.roles import apply_roles
+
+
+def reapply_roles(apps, schema_editor):
+    """Moderators and Administrators may now see the anonymous Heatmap totals."""
+    apply_roles(apps)
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("heatmap", "0001_create_heatmap"),
+        ("home", "0004_create_editorial_roles"),
+    ]
+
+    operations = [migrations.RunPython(reapply_roles, migrations.RunPython.noop)]

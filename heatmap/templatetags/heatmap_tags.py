@@ -1,0 +1,34 @@
+from django import template
+
+from home.page_cache import per_generation
+
+from ..drawing import draw
+from ..models import HeatmapPage
+
+register = template.Library()
+
+
+@register.inclusion_tag("heatmap/includes/grid.html")
+def heatmap_grid(rows, column_labels, caption, column_heading, grid_id, scale=None, mean_heading=""):
+    """The heatmap as an SVG picture and, after it, the same figures as a table."""
+    column_labels = list(column_labels)
+    for row in rows:
+        row.padding = range(max(0, len(column_labels) - len(row.cells)))
+    return {
+        "figure": draw(rows, column_labels),
+        "rows": rows,
+        "column_labels": column_labels,
+        "caption": caption,
+        "column_heading": column_heading,
+        "grid_id": grid_id,
+        "scale": scale,
+        "mean_heading": mean_heading,
+    }
+
+
+@register.simple_tag
+def featured_heatmap():
+    """The first live, public Heatmap in the tree, looked up once per content generation."""
+    return per_generation(
+        "heatmap-promo", lambda: HeatmapPage.objects.live().public().order_by("path").first()
+    )
