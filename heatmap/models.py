@@ -15,6 +15,7 @@ from wagtail.search import index
 
 from home.blocks import RICH_TEXT_FEATURES
 from home.models import ListingFieldsMixin
+from home.page_forms import SitePageForm
 
 from .blocks import ContextBlock, SectionBlock
 from .forms import GroupForm, StartForm
@@ -69,6 +70,7 @@ class HeatmapPage(ListingFieldsMixin, Page):
         FieldPanel("sections"),
     ]
     promote_panels = [*Page.promote_panels, *ListingFieldsMixin.promote_panels]
+    base_form_class = SitePageForm
     parent_page_types = ["home.HomePage", "home.StandardPage"]
     subpage_types = []
 
