@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "glossary",
     "search",
     "editorial",
+    "wordpress",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
@@ -68,6 +69,7 @@ MIDDLEWARE = [
     "home.middleware.PermissionsPolicyMiddleware",
     "home.middleware.SiteCSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "wordpress.middleware.WordPressQueryRedirectMiddleware",
     # A page-cache hit answers here, before sessions, CSRF, auth and the view (see home.page_cache).
     "home.page_cache.PageCacheMiddleware",
     "home.page_cache.SharedLookupsMiddleware",
