@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 CREATED, UPDATED, UNCHANGED = "created", "updated", "unchanged"
 # An author, category or tag found already on the site (by name or slug) and used as it is.
 MATCHED = "matched to an existing one"
+# Statuses in the order the report gives them.
+ORDER = [CREATED, MATCHED, UPDATED, UNCHANGED, "missing", "skipped"]
 PLURALS = {"category": "categories"}
 
 
@@ -55,7 +57,7 @@ class Report:
             counter = self.counts.get(kind)
             if counter:
                 parts = [
-                    f"{counter[status]} {verbs.get(status, status)}" for status in counter if counter[status]
+                    f"{counter[status]} {verbs.get(status, status)}" for status in ORDER if counter[status]
                 ]
                 yield f"  {PLURALS.get(kind, kind + 's'):<12} " + ", ".join(parts)
         if not self.changed and not self.skipped:

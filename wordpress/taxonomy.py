@@ -57,16 +57,16 @@ def import_term(importer, term):
         existing = (
             model.objects.filter(slug=term.slug).first() or model.objects.filter(name=term.name).first()
         )
-    status = CREATED if entry is None else UPDATED
+    status = UPDATED if entry is not None else MATCHED if existing is not None else CREATED
     if importer.dry_run:
         importer.registry.record(term.kind, term.slug, existing or model(), digest)
         return status
-    if existing is None:
-        existing = model(name=term.name[:80] if model is Category else term.name[:100], slug=term.slug)
-    elif entry is not None:
-        existing.name = term.name[: existing._meta.get_field("name").max_length]
-    if model is Category and term.description:
-        existing.description = term.description[:600]
-    existing.save()
+    if status != MATCHED:
+        # A term the import made follows WordPress; one the site had already is left as editors made it.
+        existing = existing or model(slug=term.slug)
+        existing.name = term.name[: model._meta.get_field("name").max_length]
+        if model is Category:
+            existing.description = term.description[:600]
+        existing.save()
     importer.registry.record(term.kind, term.slug, existing, digest)
     return status

@@ -273,10 +273,10 @@ def read(path):
                 channel.clear()
     except ET.ParseError as error:
         line, column = error.position
-        reason = (
-            "it ends before its last element is closed" if "no element found" in str(error) else str(error)
-        )
-        raise WXRError(f"line {line}, column {column}: not a complete XML file: {reason}") from None
+        reason = str(error).rsplit(": line", 1)[0]
+        raise WXRError(
+            f"line {line}, column {column}: not a complete XML file ({reason}); was the export cut short?"
+        ) from None
     except DefusedXmlException as error:
         reason = next((text for kind, text in REFUSALS.items() if isinstance(error, kind)), str(error))
         raise WXRError(f"refused: {reason}. Nothing was imported.") from None
