@@ -6,6 +6,7 @@ unknown elements never survive it. Images, quotes, embeds and tables become thei
 """
 
 import re
+import secrets
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -150,6 +151,10 @@ class BodyConverter:
 
     def __init__(self, links):
         self.links = links
+        # Page and document links go through the editor conversion as plain addresses under a
+        # token no body can guess: it would otherwise look each linked page up, several queries a link.
+        self.placeholder = f"/__wordpress-{secrets.token_hex(8)}__/"
+        self.internal_links = re.compile(rf'<a href="{re.escape(self.placeholder)}(page|document)/(\d+)/">')
 
     def convert(self, html):
         """(raw StreamField data, notes) for a WordPress body."""
@@ -219,12 +224,14 @@ class BodyConverter:
                 self.notes.pending_links += 1
             elif resolved == "unresolved":
                 self.notes.unresolved_links.append(href)
+            elif isinstance(resolved, dict) and "linktype" in resolved:
+                anchor.attrs = {"href": f"{self.placeholder}{resolved['linktype']}/{resolved['id']}/"}
             elif isinstance(resolved, dict):
                 anchor.attrs = resolved
 
     def flush(self):
         if self.buffer:
-            html = rich_text("".join(self.buffer))
+            html = self.internal_links.sub(r'<a linktype="\1" id="\2">', rich_text("".join(self.buffer)))
             if html.strip():
                 self.blocks.append({"type": "paragraph", "value": html})
             self.buffer = []

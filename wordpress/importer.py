@@ -9,7 +9,7 @@ Then pages are put in WordPress's order and the archive and feed redirects are m
 Each item is saved in its own transaction: a broken one is reported and the rest go in.
 """
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 from django.db import transaction
 from django.urls import NoReverseMatch
@@ -20,13 +20,14 @@ from wagtail.models import Page
 
 from blog.models import BlogIndexPage
 from home.models import Person
+from home.page_cache import bump_generation
 
 from . import wxr
 from .html_to_blocks import BodyConverter
 from .index import ExportIndex, upload_path
 from .media import attachment_facts, import_attachment
 from .pages import STATUSES, import_page, import_post
-from .redirects import archive_routes, ensure_redirect, old_item_paths
+from .redirects import archive_routes, ensure_redirects, old_item_paths
 from .registry import Registry
 from .report import Report
 from .taxonomy import import_author, import_term
@@ -72,6 +73,9 @@ class Importer:
         if not self.dry_run:
             self.order_pages()
         self.archive_redirects()
+        if not self.dry_run and self.report.changed:
+            # Pages created live skip Wagtail's publish signal (see pages.save): retire cached listings now.
+            bump_generation()
         return self.report
 
     def records(self):
@@ -88,10 +92,10 @@ class Importer:
             self.registry.forget(kind, key)
             self.report.skip(kind, label, f"{type(error).__name__}: {error}")
             return None
-        if isinstance(status, tuple):
-            status, result = status
-        else:
-            result = None
+        if isinstance(status, Counter):
+            self.report.counts[kind].update(status)
+            return None
+        status, result = status if isinstance(status, tuple) else (status, None)
         if count and status is not None:
             self.report.count(kind, status)
         return result
@@ -154,13 +158,13 @@ class Importer:
     def item_redirects(self, item, page):
         if page is None or STATUSES[item.status] == "draft" or page.pk is None:
             return
-        for old_path in old_item_paths(item, self.index):
-            self.each(
-                "redirect",
-                old_path,
-                old_path,
-                lambda old_path=old_path: ensure_redirect(old_path, page, "", self.dry_run),
-            )
+        targets = [(old_path, page, "") for old_path in old_item_paths(item, self.index)]
+        self.each(
+            "redirect",
+            item.wp_id,
+            f"redirects of {item.label}",
+            lambda: ensure_redirects(targets, self.dry_run),
+        )
 
     def relink(self):
         """Convert again the bodies whose links pointed at posts or pages imported after them."""
@@ -210,13 +214,13 @@ class Importer:
         except NoReverseMatch as error:
             self.report.left_out.append(("archive redirects", f"an old slug is not a valid address: {error}"))
             return
-        for old_path, route in routes:
-            self.each(
-                "redirect",
-                old_path,
-                old_path,
-                lambda o=old_path, r=route: ensure_redirect(o, self.blog, r, self.dry_run),
-            )
+        targets = [(old_path, self.blog, route) for old_path, route in routes]
+        self.each(
+            "redirect",
+            "archives",
+            "archive and feed redirects",
+            lambda: ensure_redirects(targets, self.dry_run),
+        )
 
     def object_id(self, kind, wp_id):
         entry = self.registry.get(kind, wp_id)

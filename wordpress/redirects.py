@@ -4,6 +4,7 @@ Archive and feed addresses point at a route of the blog's index page (`redirect_
 `redirect_page_route_path`), so they keep working if the blog is moved or renamed.
 """
 
+from collections import Counter
 from datetime import datetime
 from urllib.parse import urlparse
 
@@ -60,29 +61,35 @@ def archive_routes(blog, categories, tags, authors):
     return [(old, "/" + route.lstrip("/")) for old, route in routes]
 
 
-def ensure_redirect(old_path, page, route="", dry_run=False):
-    """Create or correct one permanent redirect; never one from a page's own address to itself."""
-    old_path = Redirect.normalise_path(old_path)
-    own_url = page.get_url()
-    if not route and own_url and Redirect.normalise_path(own_url) == old_path:
-        return None
-    existing = Redirect.objects.filter(old_path=old_path, site=None).first()
-    if existing is not None and (
-        existing.redirect_page_id == page.pk
-        and existing.redirect_page_route_path == route
-        and existing.is_permanent
-        and not existing.redirect_link
-    ):
-        return UNCHANGED
-    if not dry_run:
-        Redirect.objects.update_or_create(
-            old_path=old_path,
-            site=None,
-            defaults={
-                "redirect_page": page,
-                "redirect_page_route_path": route,
-                "redirect_link": "",
-                "is_permanent": True,
-            },
-        )
-    return CREATED if existing is None else UPDATED
+def ensure_redirects(targets, dry_run=False):
+    """Create or correct permanent redirects from each old path to its (page, route); never one
+    from a page's own address to itself. Returns the count of each outcome."""
+    wanted, own_urls = {}, {}
+    for old_path, page, route in targets:
+        old_path = Redirect.normalise_path(old_path)
+        if not route:
+            if page.pk not in own_urls:
+                own_urls[page.pk] = Redirect.normalise_path(page.get_url() or "")
+            if own_urls[page.pk] == old_path:
+                continue
+        wanted[old_path] = (page, route)
+    existing = {
+        redirect.old_path: redirect for redirect in Redirect.objects.filter(site=None, old_path__in=wanted)
+    }
+    outcomes = Counter()
+    for old_path, (page, route) in wanted.items():
+        redirect = existing.get(old_path)
+        if redirect is not None and (
+            (redirect.redirect_page_id, redirect.redirect_page_route_path, redirect.redirect_link)
+            == (page.pk, route, "")
+            and redirect.is_permanent
+        ):
+            outcomes[UNCHANGED] += 1
+            continue
+        outcomes[CREATED if redirect is None else UPDATED] += 1
+        if not dry_run:
+            redirect = redirect or Redirect(old_path=old_path, site=None)
+            redirect.redirect_page, redirect.redirect_page_route_path = page, route
+            redirect.redirect_link, redirect.is_permanent = "", True
+            redirect.save()
+    return outcomes
