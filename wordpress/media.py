@@ -12,6 +12,8 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.images.utils import get_allowed_image_extensions
 
+from PIL import Image as PILImage
+
 from .index import upload_path
 from .registry import fingerprint
 from .report import CREATED, UNCHANGED, UPDATED
@@ -65,6 +67,13 @@ def model_for(path):
         raise MediaRefused(f"files of type .{extension} are not accepted by the site")
     if limit and path.stat().st_size > limit:
         raise MediaRefused(f"the file is larger than the site's limit of {limit // (1024 * 1024)} MB")
+    if model is get_image_model():
+        # Checked before anything is saved, so that a dry run finds it too.
+        try:
+            with PILImage.open(path) as picture:
+                picture.verify()
+        except (OSError, SyntaxError, ValueError, PILImage.DecompressionBombError) as error:
+            raise MediaRefused(f"not a readable image ({error})") from None
     return model
 
 

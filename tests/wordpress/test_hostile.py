@@ -90,3 +90,14 @@ class HostileContentTests(SiteTestCase):
             "https://www.youtube.com/watch?v=_FMHXd4tMf8",
         )
         self.assertIn("Elements removed: <iframe> × 1, <script> × 1, <style> × 1, <svg> × 1", self.output)
+
+    def test_a_dry_run_finds_the_broken_item_too_and_writes_nothing(self):
+        pages = Page.objects.count()
+        status, output, _errors = run_import(
+            FIXTURES / "hostile-body.xml", "--media-dir", FIXTURES / "hostile-uploads", "--dry-run"
+        )
+        self.assertEqual(status, 1)
+        self.assertIn(
+            "attachment 12 “Not really a photograph” (line 29): MediaRefused: not a readable image", output
+        )
+        self.assertEqual(Page.objects.count(), pages)
