@@ -67,6 +67,10 @@ def body_data(importer, item):
 def post_values(importer, item):
     blocks, pending = body_data(importer, item)
     category = next(iter(item.categories), None)
+    if len(item.categories) > 1:
+        # A post here has one category; the others are still imported, with their archive redirects.
+        others = ", ".join(slug for slug, _name in item.categories[1:])
+        importer.report.left_out.append((item.label, f"only its first category is kept; not: {others}"))
     thumbnail = item.meta.get("_thumbnail_id", "")
     values = {
         "title": item.title[:255] or f"Untitled post {item.wp_id}",
