@@ -92,6 +92,16 @@ bench: setup
 	$(BIN)/python bench/seed.py
 	$(BIN)/python bench/load.py
 
+## make import-wordpress EXPORT=export.xml [MEDIA=uploads] [PARENT=page] [DRY_RUN=1]: bring a WordPress site across (docs/operations.md)
+.PHONY: import-wordpress bench-import
+import-wordpress: setup
+	@test -n "$(EXPORT)" || { echo "Usage: make import-wordpress EXPORT=export.xml [MEDIA=path/to/wp-content/uploads] [PARENT=/about/] [DRY_RUN=1]" >&2; exit 2; }
+	$(BIN)/python manage.py import_wordpress "$(EXPORT)" $(if $(MEDIA),--media-dir "$(MEDIA)") $(if $(PARENT),--parent "$(PARENT)") $(if $(DRY_RUN),--dry-run)
+
+## make bench-import: time the WordPress import of 2,000 posts and 200 pages on a fresh SQLite site
+bench-import: setup
+	$(BIN)/python bench/import.py
+
 ## make lighthouse: Lighthouse scores (mobile) of the home page, a post and the blog index of the demo site
 lighthouse: setup browser
 	bench/lighthouse.sh

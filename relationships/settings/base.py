@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "search",
     "editorial",
     "heatmap",
+    "wordpress",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
@@ -69,6 +70,7 @@ MIDDLEWARE = [
     "home.middleware.PermissionsPolicyMiddleware",
     "home.middleware.SiteCSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "wordpress.middleware.WordPressQueryRedirectMiddleware",
     # A page-cache hit answers here, before sessions, CSRF, auth and the view (see home.page_cache).
     "home.page_cache.PageCacheMiddleware",
     "home.page_cache.SharedLookupsMiddleware",
