@@ -4,7 +4,6 @@ import datetime
 
 from django.core.cache import cache
 from django.db import connection
-from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 
 from wagtail.models import PageViewRestriction
@@ -190,7 +189,6 @@ class FeedContentTests(FeedTestCase):
         self.assertEqual(parse(response).entries[0].title, "Newer")
 
 
-@override_settings(PAGE_CACHE_LOOKUP_SECONDS=3600)  # as in production: rendered bodies are kept
 class FeedQueryCountTests(FeedTestCase):
     """A feed costs the same number of queries for 5 posts as for 50."""
 

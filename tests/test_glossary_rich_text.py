@@ -5,7 +5,6 @@ import re
 
 from django.core.cache import cache
 from django.db import connection
-from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 
 from wagtail.admin.rich_text.converters.contentstate import ContentstateConverter
@@ -47,8 +46,6 @@ class GlossaryMarkTestCase(SiteTestCase):
         cache.clear()
 
 
-# Marks read published terms through the shared per-generation cache, off by default in tests.
-@override_settings(PAGE_CACHE_LOOKUP_SECONDS=3600)
 class RenderingTests(GlossaryMarkTestCase):
     def test_mark_renders_a_link_to_the_term_carrying_its_definition(self):
         html = expand_db_html(f"<p>Good {mark(self.term, 'social plumbing')} matters.</p>")
