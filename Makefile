@@ -91,6 +91,8 @@ test-browser: browser vnu
 bench: setup
 	$(BIN)/python bench/seed.py
 	$(BIN)/python bench/load.py
+	$(BIN)/python bench/profile.py /
+	$(BIN)/python bench/profile.py post
 
 ## make lighthouse: Lighthouse scores (mobile) of the home page, a post and the blog index of the demo site
 lighthouse: setup browser

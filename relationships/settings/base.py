@@ -166,6 +166,9 @@ else:
         },
     }
 
+if env_bool("CACHES_OFF"):  # benchmarks of the bare render: nothing is ever kept
+    CACHES = {alias: {"BACKEND": "django.core.cache.backends.dummy.DummyCache"} for alias in CACHES}
+
 # Full-page cache for anonymous visitors (0 turns it off): the server and CDNs keep pages this
 # long, browsers revalidate each time; everything cached is retired when content changes.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
