@@ -247,7 +247,6 @@ def storable(request, response):
         response.status_code == 200
         and not response.streaming
         and not response.cookies
-        and not getattr(request, "is_private_page", False)
         and not getattr(request, "is_preview", False)
         and not UNCACHEABLE_CONTROL.search(response.get("Cache-Control", ""))
         # A CSP nonce in the markup must be fresh for every response.
@@ -275,11 +274,11 @@ def add_public_headers(response):
 
 
 def add_personal_headers(request, response):
-    """Nothing shown to a signed-in editor or inside a private section may be kept by any cache."""
-    personal = getattr(request, "is_private_page", False) or (
-        "sessionid" in request.COOKIES and getattr(getattr(request, "user", None), "is_authenticated", False)
-    )
-    if personal:
+    """Nothing shown to a visitor with a session may be kept by any cache: a signed-in editor, or a
+    reader who gave a private page's password. Private pages are reached with a session only (anyone
+    else gets the password form, which sets a CSRF cookie, or a login redirect), so no page is ever
+    stored that Wagtail's own view-restriction check would not show to everyone."""
+    if "sessionid" in request.COOKIES or getattr(getattr(request, "user", None), "is_authenticated", False):
         patch_cache_control(response, private=True, no_store=True)
         if "public" in response.get("Cache-Control", ""):
             response["Cache-Control"] = "private, no-store"

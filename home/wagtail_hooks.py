@@ -6,13 +6,6 @@ from wagtail.admin.auth import permission_denied
 from .rich_text import SharedPageLinkHandler
 
 
-@hooks.register("before_serve_page", order=-1)
-def mark_private_pages(page, request, serve_args, serve_kwargs):
-    """Tell the page cache not to keep pages in a private section (or their password forms); runs
-    before Wagtail's own check, which answers with the password form or a login redirect."""
-    request.is_private_page = bool(page.get_view_restrictions())
-
-
 @hooks.register("register_rich_text_features", order=1000)
 def share_page_link_urls(features):
     """Replace Wagtail's page link handler (registered by its admin app, hence the late order)."""
