@@ -177,7 +177,7 @@ def main():
                 [PYTHON, "manage.py", "collectstatic", "--noinput", "-v0"], env=env, cwd=ROOT
             )
         urls = sample_urls(env)
-        port = free_port()
+        port = int(os.environ.get("BENCH_PORT", 0)) or free_port()
         server = start_gunicorn(env, port)
         try:
             for name, path in urls.items():

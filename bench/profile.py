@@ -105,7 +105,7 @@ def main():
         profiler.stop()
         total = time.perf_counter() - start
     print(f"{args.path}: HTTP {response.status_code}, {total * 1000:.1f} ms, {sql['count']} queries")
-    print(f"  {'SQL (database time)':<34} {sql['seconds'] * 1000:7.1f} ms")
+    print(f"  {'SQL (database time, within the rest)':<34} {sql['seconds'] * 1000:7.1f} ms")
     session = profiler.last_session
     root = session.root_frame() if session else None
     if root is not None:
