@@ -91,6 +91,8 @@ test-browser: browser vnu
 bench: setup
 	$(BIN)/python bench/seed.py
 	$(BIN)/python bench/load.py
+	$(BIN)/python bench/profile.py /
+	$(BIN)/python bench/profile.py post
 
 ## make import-wordpress EXPORT=export.xml [MEDIA=uploads] [PARENT=page] [DRY_RUN=1]: bring a WordPress site across (docs/operations.md)
 .PHONY: import-wordpress bench-import

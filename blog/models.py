@@ -28,7 +28,6 @@ from events.models import EventPage
 from home.blocks import BodyBlock
 from home.listings import ListingPaginator, attach_images
 from home.models import ListingFieldsMixin, Person, SiteSettings, SlugFromNameMixin
-from home.page_cache import per_generation, per_page
 from home.page_forms import SitePageForm
 
 POSTS_PER_PAGE = 10
@@ -113,7 +112,7 @@ class BlogIndexPage(RoutablePageMixin, ListingFieldsMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context.update(per_generation(f"blog-archives:{self.pk}", self.archives))
+        context.update(self.archives())
         context["feed_url"] = self.route_url(request, "feed")
         return context
 
@@ -139,7 +138,7 @@ class BlogIndexPage(RoutablePageMixin, ListingFieldsMixin, Page):
     def paginate(self, request, posts, archive):
         """One page of `posts` (live posts, whatever a preview changes), kept per content generation
         under the `archive` it lists."""
-        listing = ListingPaginator(posts, POSTS_PER_PAGE, cache_key=f"blog:{self.pk}:{archive}")
+        listing = ListingPaginator(posts, POSTS_PER_PAGE)
         return listing.get_page(request.GET.get("page"))
 
     def render_archive(self, request, posts, archive, **context):
@@ -151,7 +150,7 @@ class BlogIndexPage(RoutablePageMixin, ListingFieldsMixin, Page):
 
     @path("")
     def index_route(self, request):
-        featured = per_generation(f"blog-featured:{self.pk}", self.featured_posts)
+        featured = self.featured_posts()
         posts = self.posts().exclude(pk__in=[post.pk for post in featured])
         listing = self.paginate(request, posts, "latest")
         return self.render(
@@ -518,10 +517,7 @@ class BlogPage(CardPreviewMixin, ListingFieldsMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        # Everything here follows the post and the site's content alone, apart from the address it
-        # is read at (the structured data's links are absolute).
-        origin = request.build_absolute_uri("/")
-        context.update(per_page(request, self, f"post-context:{origin}", lambda: self.post_context(request)))
+        context.update(self.post_context(request))
         return context
 
     def post_context(self, request):

@@ -11,7 +11,6 @@ from django.db.models import Count, Q
 from django.http import QueryDict
 
 from home.listings import ListingPaginator
-from home.page_cache import per_generation
 
 FACETS = (("sector", "Sector"), ("scale", "Scale"), ("enabler", "Enabler"))
 
@@ -26,9 +25,7 @@ def explorer_labels():
     from .models import Enabler, Scale, Sector
 
     models = {"sector": Sector, "scale": Scale, "enabler": Enabler}
-    return per_generation(
-        "case-maker-labels", lambda: {param: list(model.objects.all()) for param, model in models.items()}
-    )
+    return {param: list(model.objects.all()) for param, model in models.items()}
 
 
 @dataclass
@@ -141,5 +138,4 @@ class StoryExplorer:
 
     def paginate(self, stories, per_page, listing):
         """One page of `stories`, kept per content generation under `listing` and the chosen filters."""
-        cache_key = f"{listing}:{self.filter_query()}"
-        return ListingPaginator(stories, per_page, cache_key=cache_key).get_page(self.query.get("page"))
+        return ListingPaginator(stories, per_page).get_page(self.query.get("page"))

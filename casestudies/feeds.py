@@ -2,7 +2,7 @@
 
 from django.template.loader import render_to_string
 
-from home.feeds import MediaAtomFeed, PageFeed, with_feed_images
+from home.feeds import MediaAtomFeed, PageFeed, absolutise, with_feed_images
 
 FEED_LENGTH = 20
 
@@ -22,8 +22,8 @@ class CaseStudyFeed(PageFeed):
         return [sector.name for sector in item.sectors.all()]
 
     def item_content_html(self, item):
-        """What they did, what changed, evidence, quotes and the full story, cached per published revision."""
-        return self.cached_body(item, lambda: render_to_string("casestudies/feed_item.html", {"story": item}))
+        """What they did, what changed, evidence, quotes and the full story."""
+        return absolutise(render_to_string("casestudies/feed_item.html", {"story": item}), self.base_url)
 
 
 class CaseStudyAtomFeed(CaseStudyFeed):

@@ -27,7 +27,6 @@ from editorial.previews import CardPreviewMixin
 from home.blocks import QuoteBlock
 from home.listings import attach_images
 from home.models import ListingFieldsMixin, SiteSettings
-from home.page_cache import per_generation, per_page
 from home.page_forms import SitePageForm
 
 from .blocks import CaseMakerBlock, EvidenceBlock
@@ -181,7 +180,7 @@ class CaseMakerPage(RoutablePageMixin, ListingFieldsMixin, Page):
     @path("", name="index")
     def index_view(self, request):
         """The front page; its listings are built here so the other routes do not pay for them."""
-        listings = per_generation(f"case-maker-front:{self.pk}", self.front_page_listings)
+        listings = self.front_page_listings()
         return self.render(request, context_overrides=listings)
 
     def front_page_listings(self):
@@ -197,8 +196,7 @@ class CaseMakerPage(RoutablePageMixin, ListingFieldsMixin, Page):
     def stories_view(self, request):
         explorer = StoryExplorer(self.stories(), request.GET)
         stories = explorer.results().defer_streamfields().prefetch_related("sectors")
-        # Counts follow the content alone, so each combination of filters is counted once per change.
-        facets = per_generation(f"story-facets:{self.pk}:{explorer.filter_query()}", explorer.facets)
+        facets = explorer.facets()
         return self.render(
             request,
             template="casestudies/case_maker_stories.html",
@@ -410,7 +408,7 @@ class CaseStudyPage(CardPreviewMixin, RoutablePageMixin, ListingFieldsMixin, Pag
             explorer_url=case_maker.get_url(request) + case_maker.reverse_subpage("stories"),
             paper=paper_size(request),
         )
-        context.update(per_page(request, self, "story-links", self.links_elsewhere))
+        context.update(self.links_elsewhere())
         context["json_ld"] = self.json_ld(request, context["sectors"])
         return context
 

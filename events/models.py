@@ -22,7 +22,6 @@ from editorial.previews import CardPreviewMixin
 from home.blocks import BodyBlock
 from home.listings import ListingPaginator, attach_images
 from home.models import ListingFieldsMixin, SlugFromNameMixin
-from home.page_cache import per_generation
 from home.page_forms import SitePageForm
 
 from .calendar import calendar_response
@@ -122,7 +121,7 @@ class EventIndexPage(RoutablePageMixin, Page):
         upcoming = list(self.events().upcoming().for_listing())
         recent = list(self.events().past().for_listing()[:3])
         attach_images([*upcoming, *recent])
-        series = per_generation(f"convening-series:{self.pk}", self.series_with_events)
+        series = self.series_with_events()
         return self.render(
             request,
             context_overrides={"upcoming_events": upcoming, "recent_events": recent, "series_list": series},
@@ -366,9 +365,7 @@ class EventPage(CardPreviewMixin, RoutablePageMixin, ListingFieldsMixin, Page):
         context["speakers"] = list(self.speakers.select_related("person__photo"))
         context["json_ld"] = event_json_ld(self, request, context["speakers"])
         # A convening being created (previewed before its first save) has no reflections yet.
-        context["reflection_posts"] = (
-            per_generation(f"convening-reflections:{self.pk}", self.reflection_cards) if self.pk else []
-        )
+        context["reflection_posts"] = self.reflection_cards() if self.pk else []
         return context
 
     def reflection_cards(self):

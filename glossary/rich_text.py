@@ -10,8 +10,6 @@ from django.utils.html import format_html
 
 from wagtail.rich_text import LinkHandler
 
-from home.page_cache import per_generation
-
 LINKTYPE = "glossary"
 
 
@@ -21,19 +19,13 @@ def term_model():
     return GlossaryTermPage
 
 
-def published_terms():
-    """{id: (title, url, short definition)} for every live, public term, cached between publishes.
-
-    Rendering any number of marks then costs no queries; publishing, unpublishing, moving or
-    restricting any page starts a new content generation and so a fresh list.
-    """
-    return per_generation(
-        "glossary-terms",
-        lambda: {
-            term.pk: (term.title, term.url, term.short_definition)
-            for term in term_model().objects.live().public().order_by()
-        },
-    )
+def published_terms(ids):
+    """{id: (title, url, short definition)} for the live, public terms among `ids`, in one query:
+    a page marks a few terms, and loading the whole glossary for them cost more than the page."""
+    return {
+        term.pk: (term.title, term.url, term.short_definition)
+        for term in term_model().objects.live().public().filter(pk__in=ids).order_by()
+    }
 
 
 def parse_id(value):
@@ -58,7 +50,7 @@ class GlossaryLinkHandler(LinkHandler):
 
     @classmethod
     def expand_db_attributes_many(cls, attrs_list):
-        terms = published_terms()
+        terms = published_terms({parse_id(attrs.get("id")) for attrs in attrs_list} - {None})
         tags = []
         for attrs in attrs_list:
             term = terms.get(parse_id(attrs.get("id")))

@@ -3,6 +3,8 @@ import warnings
 from django.apps import AppConfig
 from django.conf import settings
 
+from . import page_cache
+
 
 class HomeConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
@@ -10,10 +12,8 @@ class HomeConfig(AppConfig):
     verbose_name = "Site"
 
     def ready(self):
-        from . import signals  # noqa: F401
-
         limit_image_pixels()
-        share_view_restrictions()
+        page_cache.connect_signals()
 
 
 def limit_image_pixels():
@@ -28,22 +28,3 @@ def limit_image_pixels():
     # the error, unlike a warning filter, holds under any runner, so halve the limit and mute the warning.
     Image.MAX_IMAGE_PIXELS = settings.WAGTAILIMAGES_MAX_IMAGE_PIXELS // 2
     warnings.filterwarnings("ignore", category=Image.DecompressionBombWarning)
-
-
-def share_view_restrictions():
-    """Read page view restrictions from the shared per-generation cache (see home.page_cache).
-
-    Wagtail queries every restriction on each `.public()` call and two more tables for each page it
-    serves; a site with no or few private sections would pay that on every listing and page.
-    """
-    from functools import partialmethod
-
-    from wagtail.models import Page
-    from wagtail.query import PageQuerySet
-
-    from . import page_cache
-
-    PageQuerySet.private_q = page_cache.private_q
-    Page.get_view_restrictions = partialmethod(
-        page_cache.get_view_restrictions, original=Page.get_view_restrictions
-    )

@@ -8,16 +8,13 @@ GET (ETag and Last-Modified → 304) is handled by Django's ConditionalGetMiddle
 
 from urllib.parse import urljoin
 
-from django.conf import settings
 from django.contrib.syndication.views import Feed
-from django.core.cache import cache
 from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
 from django.utils.html import escape
 
 from bs4 import BeautifulSoup
 
 from .listings import attach_images
-from .page_cache import generation
 
 FEED_IMAGE_SPEC = "fill-1200x630|format-jpeg"
 CONTENT_NS = "http://purl.org/rss/1.0/modules/content/"
@@ -104,8 +101,6 @@ class PageFeed(Feed):
     def __call__(self, request, *args, **kwargs):
         self.request = request
         self.base_url = request.build_absolute_uri("/")
-        # Bodies render other pages too (glossary marks), so they follow the site's content generation.
-        self.generation = generation()
         response = super().__call__(request, *args, **kwargs)
         # The XML writer appends thousands of small chunks, each a separate socket write under
         # gunicorn (and a separate pickled piece in the page cache); one joined body is ~10× faster.
@@ -157,18 +152,8 @@ class PageFeed(Feed):
             return None
 
     def item_content_html(self, item):
-        """The full body, rendered once per content generation and cached."""
-        return self.cached_body(item, lambda: item.body.render_as_block())
-
-    def cached_body(self, item, render):
-        """`render()` made absolute, cached until public content next changes (feeds list only live
-        pages, never a draft, so the page and the generation say which body this is)."""
-        key = f"feed-content:{self.generation}:{item.pk}:{self.base_url}"
-        html = cache.get(key)
-        if html is None:
-            html = absolutise(render(), self.base_url)
-            cache.set(key, html, settings.PAGE_CACHE_LOOKUP_SECONDS)
-        return html
+        """The full body, its links made absolute."""
+        return absolutise(item.body.render_as_block(), self.base_url)
 
     def item_enclosures(self, item):
         rendition = self.item_rendition(item)

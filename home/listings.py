@@ -6,8 +6,6 @@ from django.db.models import Count, Window
 from wagtail.images import get_image_model
 from wagtail.images.shortcuts import get_rendition_or_not_found
 
-from .page_cache import per_generation
-
 # The renditions templates/includes/card_image.html renders for every listing card, spelled as
 # Wagtail expands its `format-{avif,webp} fill-{400x250,800x500}`.
 CARD_IMAGE_SPECS = [
@@ -56,32 +54,14 @@ class ListingPaginator(Paginator):
     The total comes from `COUNT(*) OVER ()` alongside the page's rows, so only an empty listing
     or a page number out of range costs Django's separate count. `prepare(items)` then fetches
     what the cards of that page show (by default their images). Orphans are not supported.
-
-    `cache_key`, when given, names the listing with everything that shapes it (its page, archive
-    and filters), and each page of it is then read once per content generation and shared by every
-    worker: reading a page of cards costs far more than unpickling one. Leave it out for listings
-    that change with the clock.
     """
 
-    def __init__(self, object_list, per_page, prepare=attach_images, cache_key=None):
+    def __init__(self, object_list, per_page, prepare=attach_images):
         super().__init__(object_list, per_page)
         self.prepare = prepare
-        self.cache_key = cache_key
 
     def get_page(self, number):
         number = page_number(number)
-        if self.cache_key is None:
-            return self._read_page(number)
-        items, self.count, found = per_generation(
-            f"listing:{self.cache_key}:{self.per_page}:{number}", lambda: self._page_data(number)
-        )
-        return self._get_page(items, found, self)
-
-    def _page_data(self, number):
-        page = self._read_page(number)
-        return list(page.object_list), self.count, page.number
-
-    def _read_page(self, number):
         bottom = (number - 1) * self.per_page
         # Past the largest OFFSET databases take, a number can only be far beyond the last page.
         if number >= 1 and bottom + self.per_page <= LARGEST_OFFSET:

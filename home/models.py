@@ -17,7 +17,6 @@ from wagtail.snippets.models import register_snippet
 from . import routing
 from .blocks import BodyBlock, TestimonialBlock
 from .listings import attach_images
-from .page_cache import per_generation, per_page
 from .page_forms import SitePageForm
 
 IN_BRIEF_HELP = (
@@ -188,8 +187,8 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context.update(per_page(request, self, "home-featured", self.featured))
-        context.update(per_generation("home-latest", latest_sections, valid_until=first_to_end))
+        context.update(self.featured())
+        context.update(latest_sections())
         return context
 
     def featured(self):
@@ -329,8 +328,3 @@ def latest_sections():
         "upcoming_events": events,
         "programme": events[0].get_parent() if events else None,
     }
-
-
-def first_to_end(sections):
-    """When the home page's list of upcoming convenings next changes without an edit."""
-    return min((event.end for event in sections["upcoming_events"]), default=None)

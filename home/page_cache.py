@@ -1,78 +1,140 @@
-"""Site-wide caching that follows content: one generation number, a full-page cache and shared lookups.
+"""The site's one cache: whole anonymous pages and feeds, all retired together on any content change.
 
-Every cached thing (whole pages, the site record, settings, the menu and footer, the list of
-private sections, glossary definitions, the pages each address passes through, the lists pages show
-(home sections, related posts, archive links, facet counts, each page of a listing, each search's
-results, the sitemap) and rendered fragments (bodies, cards, feed items)) is keyed by a
-*generation* number that every worker reads from the "generation" cache (Redis, or a file when the
-pages themselves are kept in each worker's memory), once per request. Any edit that can change what
-a public page shows (publishing, unpublishing, moving or deleting a page, saving a snippet, a
-setting, a menu or a search promotion) bumps the number, so everything cached before it is simply
-never read again and expires on its own.
+Everything caching knows lives here: what may be stored, the names it is stored under, the content
+*generation* that retires it, the signals that bump the generation, the CDN purge and the
+`Cache-Control`/`ETag`/`Last-Modified` headers. The rest of the code renders pages and never builds
+a cache key.
 
-Why one number for the whole site rather than tracking which pages list which: a small charity's
-site is edited a few times a week and read far more often, so the cost of re-rendering every page
-once after an edit is small, while the alternative (knowing that a post appears on its index, the
+One rule a reader can hold in their head: any publish, unpublish, move or deletion of a page, and
+any save or deletion of a snippet, image, document, setting, site, restriction or search promotion,
+bumps the site-wide generation, so every stored page and feed is stale from then on. A small
+charity's site is edited a few times a week and read far more often; re-rendering each page once
+after an edit costs little, while knowing which pages list which (a post shows on its index, the
 home page, three feeds, a calendar, its author's page and every glossary term it mentions) is easy
-to get wrong and leaves stale pages when it is. The cascade to parents, home, feeds, calendars and
-glossary terms is automatic.
+to get wrong. The generation is kept in the "generation" cache, which every worker of every machine
+reads (Redis, or without Redis a small file every local worker reads).
+
+wagtail-cache (the CodeRed page cache) would be the library for this, but its releases require
+Wagtail < 8, it clears the whole cache backend on every publish (which would also empty the rate
+limits kept there) and it has no protection against a stampede; hence this module.
 """
 
 import hashlib
+import logging
 import re
 import time
-from contextlib import contextmanager
-from contextvars import ContextVar
+from functools import cache
 
 from django.conf import settings
-from django.core.cache import cache, caches
+from django.core.cache import caches
+from django.core.cache.backends.base import DEFAULT_TIMEOUT
+from django.core.cache.backends.redis import RedisCache
 from django.db import transaction
-from django.db.models import Q
-from django.utils import timezone
-from django.utils.cache import get_conditional_response, patch_cache_control
-from django.utils.http import parse_http_date_safe
+from django.db.models.signals import post_delete, post_save
+from django.utils.cache import get_conditional_response, patch_cache_control, set_response_etag
+from django.utils.http import http_date, parse_http_date_safe
+
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from redis.exceptions import RedisError
+
+logger = logging.getLogger(__name__)
 
 GENERATION_KEY = "content-generation"
-MISSING = object()
 # Where responses depend on the visitor or the query (search), or are never pages.
-UNCACHED_PREFIXES = ("/admin/", "/search/", "/documents/", "/health/", "/csp-report/", "/static/", "/media/")
+UNCACHED_PREFIXES = (
+    "/admin/",
+    "/search/",
+    "/documents/",
+    "/health/",
+    "/csp-report/",
+    "/static/",
+    "/media/",
+    "/share/",
+)
 # Cookies that mean the visitor may see something personal (a session, a flash message, a form token).
 PERSONAL_COOKIES = ("sessionid", "messages", "csrftoken")
 UNCACHEABLE_CONTROL = re.compile(r"\b(private|no-store|no-cache)\b")
-# The generation a public request read first, which the rest of it keeps to (see `one_generation`).
-_pinned_generation = ContextVar("pinned_generation", default=None)
+# A render slower than this is given up on by the requests waiting for it; they render themselves.
+RENDER_WAIT_SECONDS = 2.0
+WAIT_STEP_SECONDS = 0.05
+# How long a worker holds the right to render a missed page (longer than any sane render).
+RENDER_LOCK_SECONDS = 30
+WARNING_INTERVAL_SECONDS = 60
+_last_warning = [0.0]
+
+
+def warn_unavailable(error):
+    """Log a cache outage at most once a minute: every request meets it, the log needs it once."""
+    now = time.monotonic()
+    if now - _last_warning[0] >= WARNING_INTERVAL_SECONDS:
+        _last_warning[0] = now
+        logger.warning("Cache unavailable, pages are served uncached: %s", error)
+
+
+class ResilientRedisCache(RedisCache):
+    """Django's Redis cache for which a Redis that is down or slow (past the socket timeouts in
+    settings) is a miss, logged at most once a minute, never an error: Wagtail and this module read
+    the cache on every request, and a page must then render uncached rather than fail."""
+
+    def _safely(self, method, fallback, *args, **kwargs):
+        try:
+            return getattr(super(), method)(*args, **kwargs)
+        except RedisError as error:
+            warn_unavailable(error)
+            return fallback
+
+    def get(self, key, default=None, version=None):
+        return self._safely("get", default, key, default, version)
+
+    def get_many(self, keys, version=None):
+        return self._safely("get_many", {}, keys, version)
+
+    def has_key(self, key, version=None):
+        return self._safely("has_key", False, key, version)
+
+    def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        return self._safely("add", False, key, value, timeout, version)
+
+    def set(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        return self._safely("set", None, key, value, timeout, version)
+
+    def set_many(self, data, timeout=DEFAULT_TIMEOUT, version=None):
+        return self._safely("set_many", list(data), data, timeout, version)
+
+    def touch(self, key, timeout=DEFAULT_TIMEOUT, version=None):
+        return self._safely("touch", False, key, timeout, version)
+
+    def incr(self, key, delta=1, version=None):
+        return self._safely("incr", None, key, delta, version)
+
+    def delete(self, key, version=None):
+        return self._safely("delete", False, key, version)
+
+    def delete_many(self, keys, version=None):
+        return self._safely("delete_many", None, keys, version)
+
+    def clear(self):
+        return self._safely("clear", False)
 
 
 def generation():
     """The current content generation, the same in every worker process.
 
     A fresh count starts from the clock, not from 1: a counter lost (evicted, or its cache cleared)
-    must never return to a number whose entries may still be stored.
+    must never return to a number whose pages may still be stored. None when the cache is down.
     """
-    pinned = _pinned_generation.get()
-    if pinned is not None:
-        return pinned
     shared = caches["generation"]
     value = shared.get(GENERATION_KEY)
     if value is None:
-        fresh = time.time_ns()
-        shared.add(GENERATION_KEY, fresh, timeout=None)
-        value = shared.get(GENERATION_KEY, fresh)
-    return value
-
-
-@contextmanager
-def one_generation():
-    """Read the generation once for everything inside: a public request asks for it on every
-    cached lookup and fragment (each a file or Redis read), and one answer keeps them consistent."""
-    token = _pinned_generation.set(generation())
-    try:
-        yield
-    finally:
-        _pinned_generation.reset(token)
+        shared.add(GENERATION_KEY, time.time_ns(), timeout=None)
+        value = shared.get(GENERATION_KEY)
+    return value  # None only when the cache is unavailable
 
 
 def _incr():
+    # With Redis down the edit is still saved (and the outage logged); pages cached before the
+    # outage may then be served until they expire.
     try:
         caches["generation"].incr(GENERATION_KEY)
     except ValueError:
@@ -80,77 +142,95 @@ def _incr():
 
 
 def bump_generation(**kwargs):
-    """Retire everything cached so far; connected to every signal that changes public content.
+    """Retire every cached page and feed; connected to every signal that changes public content.
 
     Bumped at once and again when the transaction commits, so a page rendered from the old rows
     while the edit was being committed is not kept under the new generation.
     """
-    _pinned_generation.set(None)
     _incr()
     transaction.on_commit(_incr)
 
 
-def per_generation(name, compute, valid_until=None):
-    """`compute()`'s result, computed once per content generation and shared by every worker.
-
-    Only for what every visitor may see: computed from live, public pages and never from a preview.
-    `valid_until(value)`, when given, is the moment the value goes out of date without any edit
-    (the next of the listed convenings to end); it is computed afresh from then on.
-    """
-    # Names may carry what visitors typed (an address, a search) of any length and character.
-    key = f"gen:{generation()}:{hashlib.sha256(name.encode()).hexdigest()}"
-    value = cache.get(key, MISSING)
-    if value is MISSING:
-        value = compute()
-        timeout = settings.PAGE_CACHE_LOOKUP_SECONDS
-        if valid_until is not None and timeout:
-            until = valid_until(value)
-            if until is not None:
-                timeout = min(timeout, max(0, (until - timezone.now()).total_seconds()))
-        cache.set(key, value, timeout=timeout)
-    return value
+# What retires cached pages
 
 
-def per_page(request, page, name, compute):
-    """`per_generation` for what follows a page's own fields (its chosen links, tags, featured items).
+@cache
+def is_public_content(model):
+    """Whether saving or deleting a `model` row can change a public page: pages, snippets, settings,
+    media, sites, restrictions and promoted search results, and the inline rows they are edited with."""
+    from modelcluster.fields import ParentalKey
+    from wagtail.contrib.search_promotions.models import SearchPromotion
+    from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
+    from wagtail.documents.models import AbstractDocument
+    from wagtail.images.models import AbstractImage
+    from wagtail.models import Page, PageViewRestriction, Site
+    from wagtail.snippets.models import get_snippet_models
 
-    A preview renders a draft whose fields may differ from the published page's, so it computes
-    its own value and shares nothing.
-    """
-    if getattr(request, "is_preview", False):
-        return compute()
-    return per_generation(f"{name}:{page.pk}", compute)
-
-
-def private_paths():
-    """Tree paths of the sections with view restrictions, shared instead of queried on each `.public()`."""
-    from wagtail.models import PageViewRestriction
-
-    return per_generation(
-        "private-paths",
-        lambda: sorted({r.page.path for r in PageViewRestriction.objects.select_related("page")}),
+    bases = (
+        Page,
+        Site,
+        PageViewRestriction,
+        AbstractImage,
+        AbstractDocument,
+        BaseGenericSetting,
+        BaseSiteSetting,
+        SearchPromotion,
+    )
+    if issubclass(model, bases) or model in get_snippet_models():
+        return True
+    return any(
+        isinstance(field, ParentalKey)
+        and not issubclass(field.related_model, Page)
+        and is_public_content(field.related_model)
+        for field in model._meta.fields
     )
 
 
-def is_private(page):
-    return any(page.path.startswith(path) for path in private_paths())
+def content_saved(sender, **kwargs):
+    from wagtail.models import Page
+
+    # A page's own saves are drafts until published, which page_published covers.
+    if not issubclass(sender, Page) and is_public_content(sender):
+        bump_generation()
 
 
-def get_view_restrictions(page, original):
-    """`Page.get_view_restrictions` without queries for the (usual) page outside any private section."""
-    from wagtail.models import PageViewRestriction
-
-    if page.alias_of_id is None and not is_private(page):
-        return PageViewRestriction.objects.none()
-    return original(page)
+def content_deleted(sender, **kwargs):
+    if is_public_content(sender):
+        bump_generation()
 
 
-def private_q(queryset):
-    """Replacement for `PageQuerySet.private_q` that reads the shared list of private sections."""
-    q = Q()
-    for path in private_paths():
-        q |= Q(path__startswith=path)
-    return q if q else Q(pk__in=[])
+def page_changed(sender, instance, **kwargs):
+    bump_generation()
+    purge_frontend_cache(instance)
+
+
+def purge_frontend_cache(page):
+    """Ask the CDN to drop the page and the pages that list it (its parent, home, the feeds)."""
+    if not getattr(settings, "WAGTAILFRONTENDCACHE", None):
+        return
+    from wagtail.contrib.frontend_cache.utils import PurgeBatch
+
+    # Wagtail's frontend_cache app purges the page itself; add the pages that list it.
+    batch = PurgeBatch()
+    parent = page.get_parent()
+    if parent is not None and parent.depth > 1:
+        batch.add_page(parent)
+    site = page.get_site()
+    if site is not None:
+        batch.add_page(site.root_page)
+        batch.add_urls(site.root_url + path for path in settings.FRONTEND_CACHE_ALSO_PURGE)
+    batch.purge()
+
+
+def connect_signals():
+    """Wire the invalidation rule; called once from the app's `ready()`."""
+    post_save.connect(content_saved, dispatch_uid="page_cache_saved")
+    post_delete.connect(content_deleted, dispatch_uid="page_cache_deleted")
+    for signal in (page_published, page_unpublished, post_page_move):
+        signal.connect(page_changed, dispatch_uid=f"page_cache_{id(signal)}")
+
+
+# What is stored, under which name, with which headers
 
 
 def cacheable_request(request):
@@ -167,7 +247,6 @@ def storable(request, response):
         response.status_code == 200
         and not response.streaming
         and not response.cookies
-        and not getattr(request, "is_private_page", False)
         and not getattr(request, "is_preview", False)
         and not UNCACHEABLE_CONTROL.search(response.get("Cache-Control", ""))
         # A CSP nonce in the markup must be fresh for every response.
@@ -175,15 +254,54 @@ def storable(request, response):
     )
 
 
-def page_cache_key(request):
-    return f"page:{generation()}:{request.method}:{request.get_host()}:{request.get_full_path()}"
+def cache_names(request):
+    """The names of a request's stored page and of the right to render it. One entry per address
+    (not per generation), so a new generation overwrites the old copy instead of piling up."""
+    address = f"{request.method}:{request.get_host()}:{request.get_full_path()}"
+    digest = hashlib.sha256(address.encode()).hexdigest()
+    return f"page:{digest}", f"page-render:{digest}"
+
+
+def add_public_headers(response):
+    """Browsers revalidate every time (a 304 when nothing changed, so an edit shows at once);
+    CDNs keep the page for PAGE_CACHE_SECONDS and are purged on publish."""
+    patch_cache_control(
+        response, public=True, max_age=0, must_revalidate=True, s_maxage=settings.PAGE_CACHE_SECONDS
+    )
+    if not response.has_header("ETag"):
+        set_response_etag(response)
+    response.setdefault("Last-Modified", http_date())
+
+
+def add_personal_headers(request, response):
+    """Nothing shown to a visitor with a session may be kept by any cache: a signed-in editor, or a
+    reader who gave a private page's password. Private pages are reached with a session only (anyone
+    else gets the password form, which sets a CSRF cookie, or a login redirect), so no page is ever
+    stored that Wagtail's own view-restriction check would not show to everyone."""
+    if "sessionid" in request.COOKIES or getattr(getattr(request, "user", None), "is_authenticated", False):
+        patch_cache_control(response, private=True, no_store=True)
+        if "public" in response.get("Cache-Control", ""):
+            response["Cache-Control"] = "private, no-store"
+
+
+def conditional(request, response):
+    """A stored page answers If-None-Match and If-Modified-Since itself: feed readers re-fetching an
+    unchanged feed get their 304 without the view running."""
+    return get_conditional_response(
+        request,
+        etag=response.get("ETag"),
+        last_modified=parse_http_date_safe(response.get("Last-Modified", "")),
+        response=response,
+    )
 
 
 class PageCacheMiddleware:
     """Answer anonymous GET/HEAD requests for public pages and feeds from the shared cache.
 
     Placed right after WhiteNoise, a hit skips sessions, CSRF, authentication, messages, URL
-    routing and the view: one cache read. Responses carry CDN-friendly Cache-Control headers.
+    routing and the view: two cache reads. On a miss one worker renders the page while the others
+    serve the previous copy, or wait briefly for the new one when there is none (no stampede). When
+    the cache does not answer, pages are rendered uncached and the outage is logged.
     """
 
     def __init__(self, get_response):
@@ -191,62 +309,43 @@ class PageCacheMiddleware:
 
     def __call__(self, request):
         if not cacheable_request(request):
+            response = self.get_response(request)
+            add_personal_headers(request, response)
+            return response
+        current = generation()
+        if current is None:
             return self.get_response(request)
-        key = page_cache_key(request)
-        response = caches["pages"].get(key)
-        if response is not None:
-            response["X-Page-Cache"] = "hit"
-            # ConditionalGetMiddleware sits behind this one, so hits answer If-None-Match and
-            # If-Modified-Since here: feed readers re-fetching an unchanged feed get their 304.
-            return get_conditional_response(
-                request,
-                etag=response.get("ETag"),
-                last_modified=parse_http_date_safe(response.get("Last-Modified", "")),
-                response=response,
-            )
-        response = self.get_response(request)
-        if storable(request, response):
-            patch_cache_control(
-                response,
-                public=True,
-                max_age=settings.PAGE_CACHE_BROWSER_SECONDS,
-                s_maxage=settings.PAGE_CACHE_SECONDS,
-                stale_while_revalidate=settings.PAGE_CACHE_STALE_SECONDS,
-            )
-            caches["pages"].set(key, response, timeout=settings.PAGE_CACHE_SECONDS)
-            response["X-Page-Cache"] = "miss"
-        return response
-
-
-class SharedLookupsMiddleware:
-    """Give each public request one content generation, and the site and settings from the shared
-    cache instead of three queries."""
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        if request.path.startswith("/admin/"):
-            return self.get_response(request)
-        with one_generation():
-            if settings.PAGE_CACHE_LOOKUP_SECONDS:
-                self.attach(request)
-            return self.get_response(request)
+        pages = caches["pages"]
+        key, render_key = cache_names(request)
+        stored = pages.get(key)
+        if stored is not None and stored[0] == current:
+            return self.hit(request, stored[1], "hit")
+        if pages.add(render_key, current, timeout=RENDER_LOCK_SECONDS):
+            try:
+                return self.render(request, key, current)
+            finally:
+                pages.delete(render_key)
+        if stored is not None:
+            return self.hit(request, stored[1], "stale")
+        deadline = time.monotonic() + RENDER_WAIT_SECONDS
+        while time.monotonic() < deadline and pages.get(render_key) is not None:
+            time.sleep(WAIT_STEP_SECONDS)
+            stored = pages.get(key)
+            if stored is not None and stored[0] == current:
+                return self.hit(request, stored[1], "hit")
+        return self.render(request, key, current)
 
     @staticmethod
-    def attach(request):
-        from wagtail.models import Site
+    def hit(request, response, state):
+        response["X-Page-Cache"] = state
+        return conditional(request, response)
 
-        from home.models import NavigationSettings, SiteSettings
-
-        def find_site():
-            site = Site._find_for_request(request)
-            if site is not None:
-                site.root_page.specific  # noqa: B018 - cached with the site so routing starts warm
-            return site
-
-        request._wagtail_site = per_generation(f"site:{request.get_host()}", find_site)
-        for model in (SiteSettings, NavigationSettings):
-            setattr(
-                request, model.get_cache_attr_name(), per_generation(model.__name__, model._get_or_create)
-            )
+    def render(self, request, key, current):
+        response = self.get_response(request)
+        if storable(request, response):
+            add_public_headers(response)
+            caches["pages"].set(key, (current, response), timeout=settings.PAGE_CACHE_SECONDS)
+            response["X-Page-Cache"] = "miss"
+        else:
+            add_personal_headers(request, response)
+        return response

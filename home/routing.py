@@ -1,4 +1,4 @@
-"""Serving a page with two queries however deep it sits (none while content is unchanged), instead
+"""Serving a page with two queries however deep it sits, instead
 of two for every level of the tree.
 
 Wagtail finds a page by asking each level for the child with the next slug, then for that child's
@@ -18,8 +18,6 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.fields import StreamField
 from wagtail.models import Page, get_page_models
 from wagtail.url_routing import RouteResult
-
-from .page_cache import per_generation
 
 STANDARD_ROUTES = (Page.route, RoutablePageMixin.route)
 
@@ -92,11 +90,9 @@ def pages_on_path(root, path_components):
 def route(root, request, path_components):
     """Wagtail's `Page.route` from `root` (the site's root page) down `path_components`.
 
-    The pages an address passes through change only with an edit, so they are looked up once per
-    content generation; the walk, which may depend on the request, runs every time.
+    The pages an address passes through are fetched in two queries; the walk follows Wagtail's rules.
     """
-    path = "/".join(path_components)
-    children = per_generation(f"route:{root.pk}:{path}", lambda: pages_on_path(root, path_components))
+    children = pages_on_path(root, path_components)
     page, remaining = root, list(path_components)
     while True:
         if page is not root and type(page).route not in STANDARD_ROUTES:

@@ -3,14 +3,7 @@
 from wagtail import hooks
 from wagtail.admin.auth import permission_denied
 
-from .page_cache import is_private
 from .rich_text import SharedPageLinkHandler
-
-
-@hooks.register("before_serve_page")
-def mark_private_pages(page, request, serve_args, serve_kwargs):
-    """Tell the page cache not to keep pages in a private section (or their password forms)."""
-    request.is_private_page = is_private(page)
 
 
 @hooks.register("register_rich_text_features", order=1000)

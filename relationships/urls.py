@@ -5,10 +5,10 @@ from django.views.static import serve
 from wagtail import urls as wagtail_urls
 from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps import Sitemap
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from home.sitemap import SiteSitemap
 from home.views import csp_report, health, security_txt
 
 urlpatterns = [
@@ -21,7 +21,7 @@ urlpatterns = [
     path("share/", include("editorial.urls")),
     path("csp-report/", csp_report, name="csp_report"),
     path(".well-known/security.txt", security_txt, name="security_txt"),
-    path("sitemap.xml", sitemap, {"sitemaps": {"wagtail": SiteSitemap}}, name="sitemap"),
+    path("sitemap.xml", sitemap, {"sitemaps": {"wagtail": Sitemap}}, name="sitemap"),
 ]
 
 if settings.SERVE_MEDIA:

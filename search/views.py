@@ -20,7 +20,6 @@ from wagtail.search.utils import normalise_query_string
 
 from glossary.models import GlossaryTermPage
 from home.listings import page_number
-from home.page_cache import per_generation
 from home.routing import as_specific, specific_pages, with_specific_rows
 
 from .models import UnansweredSearch
@@ -216,12 +215,7 @@ def search(request):
         return render(request, "search/search.html", context)
 
     number = page_number(request.GET.get("page"))
-    # Searching and ranking cost far more than the rest of the page, and the same searches recur:
-    # each is run once per content generation (promotions included) and its hits are shared.
-    results = per_generation(
-        f"search:{request.get_host()}:{search_type and search_type.key}:{sort}:{number}:{query.terms}",
-        lambda: search_results(request, query, search_type, sort, number),
-    )
+    results = search_results(request, query, search_type, sort, number)
     if results["results_page"].number == 1 and not search_type and sort == "relevance":
         # Only a fresh search is logged; paging, filtering and re-sorting it are not new searches.
         log_search(query, found=results["counts"]["all"] > 0)

@@ -222,7 +222,7 @@ class ExplorerFilterTests(ExplorerTestCase):
         self.assertEqual(soup.find("link", rel="canonical")["href"], "http://localhost/case-maker/stories/")
 
 
-@override_settings(PAGE_CACHE_SECONDS=600, PAGE_CACHE_LOOKUP_SECONDS=3600)
+@override_settings(PAGE_CACHE_SECONDS=600)
 class ScaleSnippetTests(ExplorerTestCase):
     """Editors rename, reorder and delete scales in the admin; readers see the change at once."""
 

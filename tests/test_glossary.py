@@ -6,7 +6,6 @@ import json
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import connection
-from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 
 from wagtail.models import Page, PageViewRestriction
@@ -142,8 +141,6 @@ class PageTreeTests(GlossaryTestCase):
         term.clean()
 
 
-# Marks read published terms through the shared per-generation cache, off by default in tests.
-@override_settings(PAGE_CACHE_LOOKUP_SECONDS=3600)
 class IndexPageTests(GlossaryTestCase):
     @classmethod
     def setUpTestData(cls):

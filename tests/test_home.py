@@ -141,22 +141,6 @@ class RoutingTests(SiteTestCase):
         self.assertEqual(type(page).__name__, "BlogPage")
         self.assertEqual(breadcrumbs, ["home", "blog"])
 
-    @override_settings(PAGE_CACHE_LOOKUP_SECONDS=600)
-    def test_an_address_is_looked_up_once_until_content_changes(self):
-        home = HomePage.objects.get(pk=self.home.pk)
-        request = RequestFactory().get("/")
-        home.route(request, ["blog", "post"])
-        with self.assertNumQueries(0):
-            page = home.route(request, ["blog", "post"]).page
-            self.assertEqual([ancestor.slug for ancestor in ancestors(page)], ["home", "blog"])
-
-        page.title = "Renamed"
-        page.save_revision().publish()
-        self.assertEqual(home.route(request, ["blog", "post"]).page.title, "Renamed")
-        page.unpublish()
-        with self.assertRaises(Http404):
-            home.route(request, ["blog", "post"])
-
 
 class SharedBlockTests(SiteTestCase):
     def test_every_shared_block_renders_with_real_data(self):

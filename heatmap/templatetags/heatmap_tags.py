@@ -1,7 +1,5 @@
 from django import template
 
-from home.page_cache import per_generation
-
 from ..drawing import draw
 from ..models import HeatmapPage
 
@@ -28,7 +26,5 @@ def heatmap_grid(rows, column_labels, caption, column_heading, grid_id, scale=No
 
 @register.simple_tag
 def featured_heatmap():
-    """The first live, public Heatmap in the tree, looked up once per content generation."""
-    return per_generation(
-        "heatmap-promo", lambda: HeatmapPage.objects.live().public().order_by("path").first()
-    )
+    """The first live, public Heatmap in the tree (whole pages are cached, not lookups)."""
+    return HeatmapPage.objects.live().public().order_by("path").first()

@@ -5,9 +5,6 @@ import json
 import re
 
 from django import template
-from django.conf import settings
-from django.core.cache import cache
-from django.core.cache.utils import make_template_fragment_key
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import QueryDict
 from django.utils import timezone
@@ -18,7 +15,6 @@ from wagtail.embeds import embeds
 from wagtail.embeds.exceptions import EmbedException
 
 from home.models import NavigationSettings
-from home.page_cache import generation
 from home.routing import ancestors
 
 register = template.Library()
@@ -79,41 +75,6 @@ def page_social_image(context):
     page = context.get("page")
     image = getattr(page.specific, "get_social_image", lambda: None)() if page else None
     return image or context["settings"]["home"]["SiteSettings"].default_social_image
-
-
-class GenerationCacheNode(template.Node):
-    def __init__(self, nodelist, fragment_name, vary_on):
-        self.nodelist, self.fragment_name, self.vary_on = nodelist, fragment_name, vary_on
-
-    def render(self, context):
-        request = context.get("request")
-        if request is None or getattr(request, "is_preview", False):
-            return self.nodelist.render(context)
-        vary_on = [generation(), *(variable.resolve(context) for variable in self.vary_on)]
-        key = make_template_fragment_key(self.fragment_name, vary_on)
-        fragment = cache.get(key)
-        if fragment is None:
-            fragment = self.nodelist.render(context)
-            cache.set(key, fragment, settings.PAGE_CACHE_LOOKUP_SECONDS)
-        return fragment
-
-
-@register.tag
-def cache_per_generation(parser, token):
-    """`{% cache_per_generation "name" var … %}…{% endcache_per_generation %}`: Django's `{% cache %}`
-    for what follows content alone (the menu, a page's body, its cards), kept until the next edit
-    anywhere, for `PAGE_CACHE_LOOKUP_SECONDS` at most.
-
-    A preview renders a draft, so it is never cached and never reads what the live page cached.
-    """
-    bits = token.split_contents()
-    if len(bits) < 2:
-        raise template.TemplateSyntaxError(f"{bits[0]} needs a fragment name")
-    nodelist = parser.parse((f"end{bits[0]}",))
-    parser.delete_first_token()
-    return GenerationCacheNode(
-        nodelist, bits[1].strip("\"'"), [parser.compile_filter(bit) for bit in bits[2:]]
-    )
 
 
 @register.simple_tag(takes_context=True)

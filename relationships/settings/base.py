@@ -73,7 +73,6 @@ MIDDLEWARE = [
     "wordpress.middleware.WordPressQueryRedirectMiddleware",
     # A page-cache hit answers here, before sessions, CSRF, auth and the view (see home.page_cache).
     "home.page_cache.PageCacheMiddleware",
-    "home.page_cache.SharedLookupsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     # ETag/Last-Modified → 304 for pages and feeds (feed readers re-fetch often).
@@ -133,15 +132,20 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: Redis when REDIS_URL is set, per-process memory otherwise. The content generation that
 # retires cached pages on every edit (home.page_cache) must be one number for all workers, so
-# without Redis it lives in a small file cache every local worker reads. In memory, whole pages
-# (tens of KB each) are kept apart from the many small lookups and fragments, so that neither
-# crowds the other out of a bounded cache.
+# without Redis it lives in a small file every local worker reads. Whole pages (tens of KB each)
+# are kept apart from the small entries of the default cache (rate limits), so that neither
+# crowds the other out of a bounded cache. A Redis that is down or slow answers within the socket
+# timeouts below and pages are then rendered uncached.
 if os.environ.get("REDIS_URL"):
     REDIS_CACHE = {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "BACKEND": "home.page_cache.ResilientRedisCache",
         "LOCATION": os.environ["REDIS_URL"],
         "KEY_PREFIX": "relationships",
         "TIMEOUT": 600,
+        "OPTIONS": {
+            "socket_connect_timeout": float(os.environ.get("REDIS_CONNECT_TIMEOUT", "0.25")),
+            "socket_timeout": float(os.environ.get("REDIS_TIMEOUT", "0.25")),
+        },
     }
     CACHES = {"default": REDIS_CACHE, "pages": REDIS_CACHE, "generation": REDIS_CACHE}
 else:
@@ -150,7 +154,7 @@ else:
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
             "LOCATION": "relationships",
             "TIMEOUT": 600,
-            "OPTIONS": {"MAX_ENTRIES": 5000},  # a few KB each: a few tens of MB at most per worker
+            "OPTIONS": {"MAX_ENTRIES": 5000},
         },
         "pages": {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
@@ -165,13 +169,12 @@ else:
         },
     }
 
-# Full-page cache for anonymous visitors (0 turns it off); CDNs may keep pages for s-maxage and
-# serve a stale copy while revalidating. Everything cached is retired when content changes.
+if env_bool("CACHES_OFF"):  # benchmarks of the bare render: nothing is ever kept
+    CACHES = {alias: {"BACKEND": "django.core.cache.backends.dummy.DummyCache"} for alias in CACHES}
+
+# Full-page cache for anonymous visitors (0 turns it off): the server and CDNs keep pages this
+# long, browsers revalidate each time; everything cached is retired when content changes.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
-PAGE_CACHE_BROWSER_SECONDS = int(os.environ.get("PAGE_CACHE_BROWSER_SECONDS", "60"))
-PAGE_CACHE_STALE_SECONDS = int(os.environ.get("PAGE_CACHE_STALE_SECONDS", "3600"))
-# The site record, settings and private sections, shared by every worker until content changes.
-PAGE_CACHE_LOOKUP_SECONDS = int(os.environ.get("PAGE_CACHE_LOOKUP_SECONDS", "86400"))
 
 # A CDN in front of the site is told to drop pages on publish: Cloudflare with
 # FRONTEND_CACHE_CLOUDFLARE_ZONEID and _BEARER_TOKEN, or any cache that accepts HTTP PURGE

@@ -27,4 +27,3 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 WHITENOISE_AUTOREFRESH = True
 # Tests build and roll back sites without signals; the cache tests switch these on themselves.
 PAGE_CACHE_SECONDS = 0
-PAGE_CACHE_LOOKUP_SECONDS = 0
