@@ -28,3 +28,6 @@ WHITENOISE_AUTOREFRESH = True
 # Tests build and roll back sites without signals; the cache tests switch these on themselves.
 PAGE_CACHE_SECONDS = 0
 PAGE_CACHE_LOOKUP_SECONDS = 0
+# Django's test client signs in without a request, which django-axes refuses; the lockout tests
+# (tests/test_login_lockout.py) turn it on.
+AXES_ENABLED = False
