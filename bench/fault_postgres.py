@@ -5,15 +5,14 @@ itself. Prints the time from the fault to the first 503 and from its end to full
 Two faults, each against a dedicated database on the local server over 127.0.0.1 only:
 
 - `hung` (the default, safe beside other users of the server): the site reaches PostgreSQL through a
-  relay in this script, which then freezes: it accepts new connections and never answers, and stops
-  passing anything on the open ones, as a frozen host or a blackholed port does.
+  relay in this script, which then hangs as a pooler or load balancer in front of a lost database
+  does: its open connections drop, and new ones are accepted and never answered.
 - `stopped`: the cluster is stopped and started with pg_ctlcluster (run as a user allowed to), and
   is always restarted on the way out.
 
 Run:  python bench/fault_postgres.py [hung|stopped]
 Environment: PG_CLUSTER (main), PG_VERSION (the one in /etc/postgresql), PG_PORT (5432),
-FAULT_DB (rel_fault), FAULT_SITE_PORT (any free one), OUTAGE_SECONDS (8), CONN_MAX_AGE (0, see
-the README).
+FAULT_DB (rel_fault), FAULT_SITE_PORT (any free one), OUTAGE_SECONDS (8).
 """
 
 import os
@@ -80,21 +79,23 @@ def free_port():
 
 
 class Relay:
-    """A TCP relay to PostgreSQL that can freeze: then it accepts and never answers, and passes
-    nothing on in either direction, like a hung server or a blackholed link."""
+    """A TCP relay to PostgreSQL that can hang: then its open connections drop, and new ones are
+    accepted and never answered."""
 
     def __init__(self):
         self.server = socket.create_server(("127.0.0.1", 0))
         self.port = self.server.getsockname()[1]
         self.frozen, self.stopped = threading.Event(), threading.Event()
-        self.sockets = []
+        self.sockets, self.selector = [], selectors.DefaultSelector()
         self.thread = threading.Thread(target=self.run, daemon=True)
         self.thread.start()
 
     def run(self):
-        selector = selectors.DefaultSelector()
+        selector = self.selector
         selector.register(self.server, selectors.EVENT_READ)
         while not self.stopped.is_set():
+            if self.frozen.is_set():
+                self.drop_open_connections()
             for key, _ in selector.select(timeout=0.1):
                 if key.fileobj is self.server:
                     client, _ = self.server.accept()
@@ -105,19 +106,27 @@ class Relay:
                     self.sockets.append(upstream)
                     selector.register(client, selectors.EVENT_READ, upstream)
                     selector.register(upstream, selectors.EVENT_READ, client)
-                elif not self.frozen.is_set():
-                    try:
-                        data = key.fileobj.recv(65536)
-                    except OSError:
-                        data = b""
-                    if data:
-                        key.data.sendall(data)
-                    else:
-                        for end in (key.fileobj, key.data):
-                            selector.unregister(end)
-                            end.close()
-            if self.frozen.is_set():
-                time.sleep(0.05)  # open connections stay registered and unread
+                elif key.fileobj.fileno() >= 0:  # not closed earlier in this round
+                    self.pass_on(key.fileobj, key.data)
+
+    def pass_on(self, source, destination):
+        try:
+            data = source.recv(65536)
+            if data:
+                destination.sendall(data)
+                return
+        except OSError:
+            pass
+        for end in (source, destination):
+            if end.fileno() >= 0:
+                self.selector.unregister(end)
+                end.close()
+
+    def drop_open_connections(self):
+        for key in list(self.selector.get_map().values()):
+            if key.fileobj is not self.server:
+                self.selector.unregister(key.fileobj)
+                key.fileobj.close()
 
     def close(self):
         self.stopped.set()
@@ -138,7 +147,6 @@ class Site:
             "SECRET_KEY": secrets.token_urlsafe(48),
             "ALLOWED_HOSTS": "127.0.0.1,localhost",
             "DATABASE_URL": f"postgres://postgres@127.0.0.1:{database_port}/{FAULT_DB}",
-            "CONN_MAX_AGE": os.environ.get("CONN_MAX_AGE", "0"),
             "MEDIA_ROOT": str(workdir / "media"),
             "SERVE_MEDIA": "true",
             "GUNICORN_BIND": f"127.0.0.1:{self.port}",

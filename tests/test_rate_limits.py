@@ -102,4 +102,6 @@ class PagePasswordLimitTests(LimitTestCase):
 
     def test_the_form_itself_still_works(self):
         response = Client().get("/members/")
-        self.assertContains(response, f"/_util/authenticate_with_password/{self.restriction.pk}/{self.page.pk}/")
+        self.assertContains(
+            response, f"/_util/authenticate_with_password/{self.restriction.pk}/{self.page.pk}/"
+        )
