@@ -372,7 +372,7 @@ def main():
                 connection.execute(f'CREATE DATABASE "{FAULT_DB}"')
             log(f"Preparing database {FAULT_DB}, demo content and static files")
             site.manage("migrate", "--noinput", "-v0")
-            site.manage("load_demo_content")
+            site.manage("load_demo_content", "--force")
             site.manage("collectstatic", "--noinput", "-v0")
             site.start()
             log(f"gunicorn (production settings, 2 sync workers) serving on {site.base}")
