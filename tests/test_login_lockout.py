@@ -27,7 +27,7 @@ class LoginLockoutTests(SiteTestCase):
         cls.editor = User.objects.create_superuser("editor", "editor@example.org", "right-password")
         User.objects.create_superuser("colleague", "colleague@example.org", "right-password")
 
-    def sign_in(self, username="editor", password="wrong", address="203.0.113.5", **meta):
+    def sign_in(self, username="editor", password="wrong", address="203.0.113.5", **meta):  # noqa: S107
         self.client.logout()
         return self.client.post(
             LOGIN_URL, {"username": username, "password": password}, REMOTE_ADDR=address, **meta

@@ -137,7 +137,9 @@ class DatabaseOutageTests(SimpleTestCase):
         self.assertLess(health_took, 5)
         self.assertEqual(page.status_code, 503)
         self.assertEqual(page["Retry-After"], "30")
-        self.assertLess(page_took, 5)
+        # Just after a failed connection the process does not wait on the database again, so a
+        # worker keeps answering while it is down instead of queueing readers a timeout each.
+        self.assertLess(page_took, 1)
 
     def test_endpoints_that_need_no_database_keep_working(self):
         with unreachable_database():

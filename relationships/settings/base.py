@@ -109,6 +109,7 @@ TEMPLATES = [
 DATABASES = {
     "default": database_settings(os.environ.get("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"))
 }
+DATABASE_RETRY_SECONDS = float(os.environ.get("DATABASE_RETRY_SECONDS", "2"))
 if os.environ.get("TEST_DATABASE_NAME"):
     DATABASES["default"]["TEST"] = {"NAME": os.environ["TEST_DATABASE_NAME"]}
 
@@ -379,6 +380,9 @@ WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 # Changing a published page's slug or moving it leaves a permanent redirect from the old address.
 WAGTAILREDIRECTS_AUTO_CREATE = True
+# Days of search counts kept for the search terms report; older ones go when
+# `searchpromotions_garbage_collect` runs (daily, see the README).
+WAGTAILSEARCH_HITS_MAX_AGE = 90
 WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
 WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"avif": "avif", "webp": "webp"}

@@ -3,7 +3,8 @@ fast (the site then answers 503, see home.views.server_error) instead of holding
 
 A web request waits at most DB_CONNECT_TIMEOUT seconds to connect and DB_STATEMENT_TIMEOUT for a
 statement or, on SQLite, a lock. Management commands (migrations, imports, reindexing) run through
-manage.py and may wait DB_COMMAND_STATEMENT_TIMEOUT instead.
+manage.py and may wait DB_COMMAND_STATEMENT_TIMEOUT instead. After a failed connection, each
+process stops trying for DATABASE_RETRY_SECONDS (see home.db.postgresql).
 """
 
 import os
@@ -36,6 +37,8 @@ def database_settings(url, command=RUNNING_COMMAND):
             "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
         }
         return database
+    # Fails at once for a moment after a failed connection (see the backend).
+    database["ENGINE"] = "home.db.postgresql"
     milliseconds = int(statement_timeout * 1000)
     database.setdefault("OPTIONS", {}).update(
         # libpq's connect timeout covers the whole start-up, so a port that accepts and never
