@@ -152,6 +152,8 @@ class Site:
             "GUNICORN_BIND": f"127.0.0.1:{self.port}",
             "WEB_CONCURRENCY": "2",
             "GUNICORN_TIMEOUT": "30",
+            # A worker killed for hanging prints where it hung.
+            "PYTHONFAULTHANDLER": "1",
         }
         self.log_path = workdir / "gunicorn.log"
         self.process = None
@@ -316,14 +318,15 @@ def run_scenario(site, fault):
     statuses, slowest = summarise("During the outage", outage)
     if not outage:
         failures.append("no requests completed during the outage")
-    bad = [r for r in outage if r[2] not in (500, 503)]
+    # A page kept whole in the page cache is still served (200) without the database.
+    bad = [r for r in outage if r[2] not in (200, 503)]
     if bad:
         failures.append(
-            f"{len(bad)} outage requests answered something other than 500/503, e.g. {bad[0][1:4]}"
+            f"{len(bad)} outage requests answered something other than 200/503, e.g. {bad[0][1:4]}"
         )
     if slowest >= FAIL_FAST_LIMIT:
         failures.append(f"slowest outage request took {slowest:.2f} s (limit {FAIL_FAST_LIMIT} s)")
-    pages = [r for r in outage if r[1] != "/health/"]
+    pages = [r for r in outage if r[1] != "/health/" and r[2] == 503]
     if not all(r[4] for r in pages):
         failures.append("some outage page responses were not the static error page")
     log(f"/health/ during the outage: {health[0]} in {health[1]:.2f} s {health[2][:80]!r}")
@@ -377,7 +380,10 @@ def main():
             site.start()
             log(f"gunicorn (production settings, 2 sync workers) serving on {site.base}")
             failures = run_scenario(site, fault)
-            if failures:
+            if failures and os.environ.get("FAULT_LOG"):
+                log(f"The gunicorn log is kept in {os.environ['FAULT_LOG']}")
+                Path(os.environ["FAULT_LOG"]).write_text(site.log_path.read_text(errors="replace"))
+            elif failures:
                 log("Last lines of the gunicorn log:")
                 print("\n".join(site.log_path.read_text(errors="replace").splitlines()[-60:]))
         finally:

@@ -1,4 +1,8 @@
-"""Rich-text page links resolved from the shared cache instead of three queries per rich-text field."""
+"""Rich-text page links resolved from the shared cache instead of three queries per rich-text field.
+
+A link to a page that is not live (a draft, or unpublished since) keeps its text but loses its
+address, on pages and in feeds alike, so that no unpublished URL leaks out.
+"""
 
 from django.conf import settings
 from django.core.cache import cache
@@ -27,9 +31,14 @@ def page_urls(attrs_list):
     missing = [attrs for key, attrs in zip(keys, attrs_list, strict=True) if key not in found]
     if missing:
         resolved = {
-            f"gen:{generation()}:page-url:{attrs.get('id')}": page.localized.url if page else ""
+            f"gen:{generation()}:page-url:{attrs.get('id')}": live_url(page)
             for attrs, page in zip(missing, PageLinkHandler.get_many(missing), strict=True)
         }
         cache.set_many(resolved, timeout=settings.PAGE_CACHE_LOOKUP_SECONDS)
         found.update(resolved)
     return [found[key] for key in keys]
+
+
+def live_url(page):
+    target = page.localized if page else None
+    return target.url if target is not None and target.live else ""
