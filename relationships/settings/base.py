@@ -377,6 +377,9 @@ WAGTAILDOCS_INLINE_CONTENT_TYPES = []
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
+# Wagtail's upload forms, plus a check that each file is whole and what its name says.
+WAGTAILIMAGES_IMAGE_FORM_BASE = "home.upload_forms.CheckedImageForm"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "home.upload_forms.CheckedDocumentForm"
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 # Changing a published page's slug or moving it leaves a permanent redirect from the old address.
 WAGTAILREDIRECTS_AUTO_CREATE = True
