@@ -27,7 +27,7 @@ start_demo_site() {
     cd "$ROOT"
     echo "Building the demo site in $SCRATCH ..." >&2
     "$BIN/python" manage.py migrate --noinput -v0
-    "$BIN/python" manage.py load_demo_content > /dev/null
+    "$BIN/python" manage.py load_demo_content --force > /dev/null
     "$BIN/python" manage.py collectstatic --noinput -v0
     local port
     port=$("$BIN/python" -c "import socket; s = socket.socket(); s.bind(('127.0.0.1', 0)); print(s.getsockname()[1])")

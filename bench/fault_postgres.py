@@ -1,16 +1,24 @@
 """PostgreSQL outage under load: gunicorn with production settings keeps answering fast with the
-static 503 page while the database is stopped, /health/ says so, and the site recovers by itself.
+static 503 page while the database hangs or is stopped, /health/ says so, and the site recovers by
+itself. Prints the time from the fault to the first 503 and from its end to full recovery.
 
-Uses a dedicated database on the local server, stops and starts the cluster with pg_ctlcluster,
-talks to 127.0.0.1 only, and always restarts PostgreSQL and stops gunicorn on the way out.
-Run as a user allowed to use pg_ctlcluster:  python bench/fault_postgres.py
+Two faults, each against a dedicated database on the local server over 127.0.0.1 only:
+
+- `hung` (the default, safe beside other users of the server): the site reaches PostgreSQL through a
+  relay in this script, which then hangs as a pooler or load balancer in front of a lost database
+  does: its open connections drop, and new ones are accepted and never answered.
+- `stopped`: the cluster is stopped and started with pg_ctlcluster (run as a user allowed to), and
+  is always restarted on the way out.
+
+Run:  python bench/fault_postgres.py [hung|stopped]
 Environment: PG_CLUSTER (main), PG_VERSION (the one in /etc/postgresql), PG_PORT (5432),
-FAULT_DB (rel_fault), OUTAGE_SECONDS (8).
+FAULT_DB (rel_fault), FAULT_SITE_PORT (any free one), OUTAGE_SECONDS (8).
 """
 
 import os
 import re
 import secrets
+import selectors
 import signal
 import socket
 import subprocess
@@ -31,7 +39,7 @@ PG_CLUSTER = os.environ.get("PG_CLUSTER", "main")
 PG_PORT = int(os.environ.get("PG_PORT", "5432"))
 FAULT_DB = os.environ.get("FAULT_DB", "rel_fault")
 OUTAGE_SECONDS = float(os.environ.get("OUTAGE_SECONDS", "8"))
-CONNECT_TIMEOUT = 3  # DB_CONNECT_TIMEOUT given to the site below
+CONNECT_TIMEOUT = 4  # the site's default DB_CONNECT_TIMEOUT
 FAIL_FAST_LIMIT = CONNECT_TIMEOUT + 2
 RECOVERY_LIMIT = 10
 LOAD_THREADS = 6
@@ -70,24 +78,82 @@ def free_port():
         return probe.getsockname()[1]
 
 
+class Relay:
+    """A TCP relay to PostgreSQL that can hang: then its open connections drop, and new ones are
+    accepted and never answered."""
+
+    def __init__(self):
+        self.server = socket.create_server(("127.0.0.1", 0))
+        self.port = self.server.getsockname()[1]
+        self.frozen, self.stopped = threading.Event(), threading.Event()
+        self.sockets, self.selector = [], selectors.DefaultSelector()
+        self.thread = threading.Thread(target=self.run, daemon=True)
+        self.thread.start()
+
+    def run(self):
+        selector = self.selector
+        selector.register(self.server, selectors.EVENT_READ)
+        while not self.stopped.is_set():
+            if self.frozen.is_set():
+                self.drop_open_connections()
+            for key, _ in selector.select(timeout=0.1):
+                if key.fileobj is self.server:
+                    client, _ = self.server.accept()
+                    self.sockets.append(client)
+                    if self.frozen.is_set():
+                        continue  # held open, never answered
+                    upstream = socket.create_connection(("127.0.0.1", PG_PORT))
+                    self.sockets.append(upstream)
+                    selector.register(client, selectors.EVENT_READ, upstream)
+                    selector.register(upstream, selectors.EVENT_READ, client)
+                elif key.fileobj.fileno() >= 0:  # not closed earlier in this round
+                    self.pass_on(key.fileobj, key.data)
+
+    def pass_on(self, source, destination):
+        try:
+            data = source.recv(65536)
+            if data:
+                destination.sendall(data)
+                return
+        except OSError:
+            pass
+        for end in (source, destination):
+            if end.fileno() >= 0:
+                self.selector.unregister(end)
+                end.close()
+
+    def drop_open_connections(self):
+        for key in list(self.selector.get_map().values()):
+            if key.fileobj is not self.server:
+                self.selector.unregister(key.fileobj)
+                key.fileobj.close()
+
+    def close(self):
+        self.stopped.set()
+        self.thread.join()
+        for sock in [self.server, *self.sockets]:
+            sock.close()
+
+
 class Site:
     """The production-like site under gunicorn on a loopback port."""
 
-    def __init__(self, workdir):
-        self.port = free_port()
+    def __init__(self, workdir, database_port=PG_PORT):
+        self.port = int(os.environ.get("FAULT_SITE_PORT") or free_port())
         self.base = f"http://127.0.0.1:{self.port}"
         self.env = {
             **os.environ,
             "DJANGO_SETTINGS_MODULE": "relationships.settings.production",
             "SECRET_KEY": secrets.token_urlsafe(48),
             "ALLOWED_HOSTS": "127.0.0.1,localhost",
-            "DATABASE_URL": f"postgres://postgres@127.0.0.1:{PG_PORT}/{FAULT_DB}",
-            "DB_CONNECT_TIMEOUT": str(CONNECT_TIMEOUT),
+            "DATABASE_URL": f"postgres://postgres@127.0.0.1:{database_port}/{FAULT_DB}",
             "MEDIA_ROOT": str(workdir / "media"),
             "SERVE_MEDIA": "true",
             "GUNICORN_BIND": f"127.0.0.1:{self.port}",
             "WEB_CONCURRENCY": "2",
             "GUNICORN_TIMEOUT": "30",
+            # A worker killed for hanging prints where it hung.
+            "PYTHONFAULTHANDLER": "1",
         }
         self.log_path = workdir / "gunicorn.log"
         self.process = None
@@ -185,7 +251,41 @@ def summarise(label, results):
     return statuses, slowest
 
 
-def run_scenario(site):
+class StoppedFault:
+    name = "PostgreSQL stopped"
+
+    def begin(self):
+        pg_ctl("stop")
+
+    def end(self):
+        pg_ctl("start")
+
+
+class HungFault:
+    name = "PostgreSQL hung (accepts, never answers)"
+
+    def __init__(self, relay):
+        self.relay = relay
+
+    def begin(self):
+        self.relay.frozen.set()
+
+    def end(self):
+        self.relay.frozen.clear()
+
+
+def first_503_after(load, moment):
+    """Seconds from `moment` to the first page answered 503 among requests sent after it."""
+    with load.lock:
+        done = [
+            sent + seconds
+            for sent, path, status, seconds, _ in load.results
+            if sent >= moment and status == 503
+        ]
+    return min(done) - moment if done else None
+
+
+def run_scenario(site, fault):
     failures = []
     paths = page_paths(site)
     log(f"Pages under load: {', '.join(paths)}")
@@ -193,15 +293,16 @@ def run_scenario(site):
     with Load(site, paths) as load:
         time.sleep(2)
         stop_at = time.monotonic()
-        log(f"Stopping PostgreSQL {PG_VERSION}/{PG_CLUSTER}")
-        pg_ctl("stop")
+        log(f"Fault: {fault.name}")
+        fault.begin()
         stopped_at = time.monotonic()
-        log(f"PostgreSQL stopped after {stopped_at - stop_at:.2f} s; outage lasts {OUTAGE_SECONDS:.0f} s")
+        log(f"Fault in place after {stopped_at - stop_at:.2f} s; it lasts {OUTAGE_SECONDS:.0f} s")
         time.sleep(OUTAGE_SECONDS)
         outage = load.between(stopped_at + 0.5, time.monotonic())
         health = site.get("/health/")
-        log("Starting PostgreSQL")
-        pg_ctl("start")
+        time_to_503 = first_503_after(load, stopped_at)
+        log("Ending the fault")
+        fault.end()
         started_at = time.monotonic()
         recovered_at = None
         while time.monotonic() - started_at < RECOVERY_LIMIT + 5:
@@ -217,24 +318,31 @@ def run_scenario(site):
     statuses, slowest = summarise("During the outage", outage)
     if not outage:
         failures.append("no requests completed during the outage")
-    bad = [r for r in outage if r[2] not in (500, 503)]
+    # A page kept whole in the page cache is still served (200) without the database.
+    bad = [r for r in outage if r[2] not in (200, 503)]
     if bad:
         failures.append(
-            f"{len(bad)} outage requests answered something other than 500/503, e.g. {bad[0][1:4]}"
+            f"{len(bad)} outage requests answered something other than 200/503, e.g. {bad[0][1:4]}"
         )
     if slowest >= FAIL_FAST_LIMIT:
         failures.append(f"slowest outage request took {slowest:.2f} s (limit {FAIL_FAST_LIMIT} s)")
-    pages = [r for r in outage if r[1] != "/health/"]
+    pages = [r for r in outage if r[1] != "/health/" and r[2] == 503]
     if not all(r[4] for r in pages):
         failures.append("some outage page responses were not the static error page")
-    log(f"/health/ during the outage: {health[0]} {health[2][:80]!r}")
+    log(f"/health/ during the outage: {health[0]} in {health[1]:.2f} s {health[2][:80]!r}")
     if health[0] != 503:
         failures.append(f"/health/ answered {health[0]} during the outage")
+    if health[1] >= 5:
+        failures.append(f"/health/ took {health[1]:.2f} s to report the outage (limit 5 s)")
+    if time_to_503 is None:
+        failures.append("no request was answered 503 during the outage")
+    else:
+        log(f"Time to 503: {time_to_503:.2f} s from the fault to the first 503 answer")
     if recovered_at is None:
         failures.append(f"the site did not recover within {RECOVERY_LIMIT + 5} s of PostgreSQL starting")
     else:
         took = recovered_at - started_at
-        log(f"Recovered {took:.2f} s after PostgreSQL started, same gunicorn master (pid {master_pid})")
+        log(f"Time to recover: {took:.2f} s after the fault ended, same gunicorn master (pid {master_pid})")
         if took > RECOVERY_LIMIT:
             failures.append(f"recovery took {took:.2f} s (limit {RECOVERY_LIMIT} s)")
     after_statuses, _ = summarise("After recovery", after)
@@ -251,27 +359,37 @@ def run_scenario(site):
 
 def main():
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))
+    scenario = sys.argv[1] if len(sys.argv) > 1 else "hung"
+    if scenario not in ("hung", "stopped"):
+        sys.exit("usage: fault_postgres.py [hung|stopped]")
     if not cluster_online():
         sys.exit(f"PostgreSQL {PG_VERSION}/{PG_CLUSTER} is not online; start it first.")
     failures = ["did not finish"]
+    relay = Relay() if scenario == "hung" else None
+    fault = HungFault(relay) if relay else StoppedFault()
     with tempfile.TemporaryDirectory(prefix="fault-postgres-") as directory:
-        site = Site(Path(directory))
+        site = Site(Path(directory), relay.port if relay else PG_PORT)
         try:
             with admin_connection() as connection:
                 connection.execute(f'DROP DATABASE IF EXISTS "{FAULT_DB}" WITH (FORCE)')
                 connection.execute(f'CREATE DATABASE "{FAULT_DB}"')
             log(f"Preparing database {FAULT_DB}, demo content and static files")
             site.manage("migrate", "--noinput", "-v0")
-            site.manage("load_demo_content")
+            site.manage("load_demo_content", "--force")
             site.manage("collectstatic", "--noinput", "-v0")
             site.start()
             log(f"gunicorn (production settings, 2 sync workers) serving on {site.base}")
-            failures = run_scenario(site)
-            if failures:
+            failures = run_scenario(site, fault)
+            if failures and os.environ.get("FAULT_LOG"):
+                log(f"The gunicorn log is kept in {os.environ['FAULT_LOG']}")
+                Path(os.environ["FAULT_LOG"]).write_text(site.log_path.read_text(errors="replace"))
+            elif failures:
                 log("Last lines of the gunicorn log:")
                 print("\n".join(site.log_path.read_text(errors="replace").splitlines()[-60:]))
         finally:
             site.stop()
+            if relay:
+                relay.close()
             if not cluster_online():
                 log("Restarting PostgreSQL after a failure")
                 pg_ctl("start")
@@ -285,7 +403,8 @@ def main():
         log("FAILED: " + "; ".join(failures))
         sys.exit(1)
     log(
-        "PASSED: fast static 503s and unhealthy /health/ during the outage; recovery without restarting gunicorn"
+        f"PASSED ({scenario}): fast static 503s and unhealthy /health/ during the outage; "
+        "recovery without restarting gunicorn"
     )
 
 

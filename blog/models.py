@@ -197,8 +197,10 @@ class BlogIndexPage(RoutablePageMixin, ListingFieldsMixin, Page):
             canonical_suffix=self.reverse_subpage("author", kwargs={"slug": slug}),
         )
 
-    @re_path(r"^(?P<year>\d{4})/$")
+    @re_path(r"^(?P<year>[0-9]{4})/$")
     def year(self, request, year):
+        if year == "0000":  # no calendar has a year 0: the date lookup would raise
+            raise Http404
         return self.render_archive(
             request,
             self.posts().filter(date__year=int(year)),

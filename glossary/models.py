@@ -4,7 +4,6 @@ from dataclasses import dataclass
 
 from django.contrib import messages
 from django.contrib.contenttypes.models import ContentType
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -19,6 +18,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page, ReferenceIndex
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
+
+from django_ratelimit.core import is_ratelimited
 
 from home.blocks import RICH_TEXT_FEATURES
 from home.page_forms import SitePageForm
@@ -37,7 +38,6 @@ USAGE_LABELS = {
 }
 SCHEMA_ORG = "https://schema.org"
 SUGGESTION_LIMIT = 5
-SUGGESTION_WINDOW = 60 * 60
 # The form has seven fields (token and honeypot included); the site-wide limits stay high for the admin.
 SUGGESTION_MAX_FIELDS = 20
 SUGGESTION_MAX_BYTES = 16 * 1024
@@ -212,15 +212,11 @@ def usage_label(model):
 
 
 def over_rate_limit(request):
-    """Count this address's attempts per hour-long window, so one sender cannot flood the editors."""
-    key = f"glossary-suggestions:{request.META.get('REMOTE_ADDR', 'unknown')}"
-    cache.add(key, 0, SUGGESTION_WINDOW)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, SUGGESTION_WINDOW)
-        count = 1
-    return count > SUGGESTION_LIMIT
+    """Count this address's attempts per hour, across every worker, so one sender cannot flood the
+    editors; invalid attempts count too."""
+    return is_ratelimited(
+        request, group="glossary-suggest", key="ip", rate=f"{SUGGESTION_LIMIT}/h", increment=True
+    )
 
 
 class GlossaryTermPage(Page):

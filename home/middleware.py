@@ -1,19 +1,10 @@
-"""Security headers and outage handling that Django and django-csp do not provide on their own."""
-
-import logging
+"""Security headers that Django and django-csp do not provide on their own."""
 
 from django.conf import settings
-from django.db import InterfaceError, OperationalError
-from django.http import HttpResponse
-from django.template import loader
 from django.urls import NoReverseMatch, reverse
-from django.utils.cache import add_never_cache_headers
-from django.utils.deprecation import MiddlewareMixin
 
 from csp.middleware import CSPMiddleware
 from csp.utils import default_config
-
-logger = logging.getLogger(__name__)
 
 
 class PermissionsPolicyMiddleware:
@@ -53,20 +44,3 @@ class SiteCSPMiddleware(CSPMiddleware):
         if not report_only and parts.config is None and self.in_admin(request):
             parts.config = default_config(settings.ADMIN_CONTENT_SECURITY_POLICY["DIRECTIVES"])
         return parts
-
-
-class DatabaseUnavailableMiddleware(MiddlewareMixin):
-    """Answer 503 with the static error page when the database cannot be reached.
-
-    A 503 with Retry-After tells visitors, crawlers and caches the outage is temporary;
-    the page is the database-free 500.html, so it renders while PostgreSQL is down.
-    """
-
-    def process_exception(self, request, exception):
-        if not isinstance(exception, OperationalError | InterfaceError):
-            return None
-        logger.error("Database unavailable for %s", request.path, exc_info=exception)
-        response = HttpResponse(loader.render_to_string("500.html"), status=503)
-        response["Retry-After"] = "30"
-        add_never_cache_headers(response)
-        return response

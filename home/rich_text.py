@@ -1,4 +1,8 @@
-"""Rich-text page links, resolved for a whole field at once."""
+"""Rich-text page links, resolved for a whole field at once.
+
+A link to a page that is not live (a draft, or unpublished since) keeps its text but loses its
+address, on pages and in feeds alike, so that no unpublished URL leaks out.
+"""
 
 from django.utils.html import escape
 
@@ -11,5 +15,11 @@ class SharedPageLinkHandler(PageLinkHandler):
 
     @classmethod
     def expand_db_attributes_many(cls, attrs_list):
-        pages = PageLinkHandler.get_many(attrs_list)
-        return [f'<a href="{escape(page.localized.url)}">' if page else "<a>" for page in pages]
+        return [
+            f'<a href="{escape(url)}">' if url else "<a>" for url in map(live_url, cls.get_many(attrs_list))
+        ]
+
+
+def live_url(page):
+    target = page.localized if page else None
+    return target.url if target is not None and target.live else ""

@@ -9,7 +9,8 @@ MODERATORS = "Moderators"
 ADMINISTRATORS = "Administrators"
 WORKFLOW_NAME = "Moderators approval"
 
-# Snippets editors keep up to date themselves: people, and the labels that sort content.
+# Snippets that readers see (people, and the labels that sort content). They go live when saved,
+# with no review, so Editors may only view and choose them; Moderators keep them up to date.
 CONTENT_SNIPPETS = [
     ("home", "person"),
     ("blog", "category"),
@@ -24,8 +25,11 @@ SUGGESTIONS = ("glossary", "glossarysuggestion")
 # "View" on Heatmap results opens only the anonymous totals report: results have no admin listing.
 HEATMAP_TOTALS = ("heatmap", "heatmapresult")
 
+# Editors write and submit; locking, unlocking, publishing and unpublishing are Moderators' rights.
+# Wagtail lets anyone with "change" delete pages that are not live: home.wagtail_hooks narrows that
+# to an Editor's own drafts.
 PAGE_PERMISSIONS = {
-    EDITORS: ["add", "change", "lock"],
+    EDITORS: ["add", "change"],
     MODERATORS: ["add", "change", "lock", "publish", "unlock"],
     ADMINISTRATORS: ["add", "bulk_delete", "change", "lock", "publish", "unlock"],
 }
@@ -66,10 +70,11 @@ def model_permissions(apps, models, actions):
 def model_permissions_for(apps, role):
     """The model-level (Django) permissions of each role."""
     admin_access = model_permissions(apps, [("wagtailadmin", "admin")], ["access"])
+    snippets_view = model_permissions(apps, CONTENT_SNIPPETS, ["view"])
     snippets_edit = model_permissions(apps, CONTENT_SNIPPETS, ["add", "change", "view"])
     suggestions = model_permissions(apps, [SUGGESTIONS], ["change", "view"])
     if role == EDITORS:
-        return admin_access + snippets_edit + suggestions
+        return admin_access + snippets_view + suggestions
     moderation = model_permissions(apps, CONTENT_SNIPPETS + [SUGGESTIONS], ["delete"]) + model_permissions(
         apps, WORKFLOW_MODELS, ["add", "change", "view"]
     )

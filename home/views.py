@@ -2,12 +2,15 @@
 
 import json
 import logging
+import sys
 from datetime import UTC, timedelta
 
 from django.conf import settings
-from django.db import DatabaseError, connection
-from django.http import HttpResponse, HttpResponseBadRequest, JsonResponse
+from django.db import DatabaseError, InterfaceError, OperationalError, connection
+from django.http import HttpResponse, HttpResponseBadRequest, HttpResponseServerError, JsonResponse
+from django.template import loader
 from django.utils import timezone
+from django.utils.cache import add_never_cache_headers
 from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
@@ -23,7 +26,30 @@ CSP_REPORT_FIELDS = (
 )
 SECURITY_TXT_LIFETIME = timedelta(days=180)
 
+# How long a visitor, crawler or cache is asked to wait when the database cannot be reached.
+OUTAGE_RETRY_AFTER = "30"
+
 csp_logger = logging.getLogger("csp.reports")
+logger = logging.getLogger(__name__)
+
+
+def server_error(request):
+    """The site's 500 page, and a 503 with Retry-After when the cause is an unreachable, hung or
+    overloaded database, wherever it was raised: in a view or in any middleware.
+
+    Django turns an exception into this response inside the layer that raised it, so no
+    middleware sees what an inner one raised; the error handler is the one place that sees them all.
+    The page is the static 500.html, which needs no database.
+    """
+    exception = sys.exc_info()[1]
+    body = loader.render_to_string("500.html")
+    if not isinstance(exception, OperationalError | InterfaceError):
+        return HttpResponseServerError(body)
+    logger.error("Database unavailable for %s: %s", request.path, exception)
+    response = HttpResponse(body, status=503)
+    response["Retry-After"] = OUTAGE_RETRY_AFTER
+    add_never_cache_headers(response)
+    return response
 
 
 @never_cache

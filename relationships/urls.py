@@ -9,10 +9,25 @@ from wagtail.contrib.sitemaps import Sitemap
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from home.passwords import document_password, page_password
 from home.views import csp_report, health, security_txt
+
+# A database outage anywhere in a request is answered 503 with Retry-After (see the view).
+handler500 = "home.views.server_error"
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
+    # Wagtail's own password forms, rate limited; these come first so that they take over its routes.
+    path(
+        "documents/authenticate_with_password/<int:restriction_id>/",
+        document_password,
+        name="wagtaildocs_authenticate_with_password",
+    ),
+    path(
+        "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
+        page_password,
+        name="wagtailcore_authenticate_with_password",
+    ),
     path("documents/", include(wagtaildocs_urls)),
     path("health/", health, name="health"),
     path("c/", include("casestudies.urls")),

@@ -36,6 +36,10 @@ RESULTS_PER_PAGE = 10
 SUGGESTION_LIMIT = 8
 GLOSSARY_CANDIDATES = 20
 SORTS = {"relevance": "Relevance", "newest": "Newest"}
+# What the search log keeps: searches of a useful length, and at most so many different ones a day,
+# so that a script cannot grow the database without limit (old days are pruned on a schedule).
+LOGGED_QUERY_LENGTH = range(2, 101)
+LOGGED_QUERIES_PER_DAY = 2000
 
 
 def searchable_pages():
@@ -144,15 +148,22 @@ def count_by_type(organic, promotions):
 def log_search(query, found):
     """Count the search for Wagtail's search terms report and note it for ours if it found nothing.
 
-    A search made before costs two queries: its record with its unanswered entry, and the day's count.
+    A search already counted today costs two queries: its record with its unanswered entry, and the
+    day's count. A new one is logged only while the day has room for it.
     """
-    logged_query = (
-        Query.objects.filter(query_string=normalise_query_string(query.terms))
-        .select_related("unanswered")
-        .first()
-    ) or Query.get(query.terms)
+    terms = normalise_query_string(query.terms)
+    if len(terms) not in LOGGED_QUERY_LENGTH:
+        return
+    logged_query = Query.objects.filter(query_string=terms).select_related("unanswered").first()
     today = timezone.now().date()  # the day as Wagtail's own `Query.add_hit` counts it
-    if not QueryDailyHits.objects.filter(query=logged_query, date=today).update(hits=F("hits") + 1):
+    counted = (
+        logged_query is not None
+        and QueryDailyHits.objects.filter(query=logged_query, date=today).update(hits=F("hits") + 1) > 0
+    )
+    if not counted:
+        if QueryDailyHits.objects.filter(date=today).count() >= LOGGED_QUERIES_PER_DAY:
+            return
+        logged_query = logged_query or Query.get(terms)
         logged_query.add_hit(today)
     UnansweredSearch.record(logged_query, found=found)
 

@@ -129,8 +129,8 @@ class RolesTests(SiteTestCase):
             with self.subTest(name):
                 self.assertEqual(self.client.get(reverse(name)).status_code, 200)
 
-    def test_editor_edits_content_snippets_but_cannot_delete_them(self):
-        user = editor()
+    def test_only_moderators_change_the_snippets_readers_see(self):
+        user, checker = editor(), moderator()
         for model in (
             "home.person",
             "blog.category",
@@ -141,8 +141,10 @@ class RolesTests(SiteTestCase):
         ):
             app, name = model.split(".")
             with self.subTest(model):
-                self.assertTrue(user.has_perm(f"{app}.change_{name}"))
-                self.assertFalse(user.has_perm(f"{app}.delete_{name}"))
+                self.assertTrue(user.has_perm(f"{app}.view_{name}"))  # to choose them for a page
+                for action in ("add", "change", "delete"):
+                    self.assertFalse(user.has_perm(f"{app}.{action}_{name}"))
+                    self.assertTrue(checker.has_perm(f"{app}.{action}_{name}"))
         image_policy = policy_registry.get_by_type(get_image_model())
         self.assertTrue(image_policy.user_has_permission(user, "add"))
         someone_elses = ImageFactory(collection=Collection.get_first_root_node())

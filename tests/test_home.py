@@ -1,8 +1,12 @@
 """Home page, standard pages, shared blocks, site chrome and operational endpoints."""
 
 import json
+import re
+from io import StringIO
 
+from django.contrib.auth import get_user_model
 from django.core.management import call_command
+from django.core.management.base import CommandError
 from django.http import Http404
 from django.test import RequestFactory, TestCase, override_settings
 
@@ -301,3 +305,25 @@ class DemoContentTests(TestCase):
         self.assertEqual(Page.objects.count(), counts)
         self.assertEqual({p.pk: p.latest_revision_id for p in Page.objects.all()}, revisions)
         self.assertEqual(self.client.get("/").status_code, 200)
+
+    @override_settings(PRODUCTION=True)
+    def test_refuses_production_settings_unless_forced_then_uses_a_random_password_shown_once(self):
+        pages = Page.objects.count()
+        with self.assertRaisesMessage(CommandError, "production settings"):
+            call_command("load_demo_content", stdout=StringIO())
+        self.assertEqual(Page.objects.count(), pages)
+        self.assertFalse(get_user_model().objects.exists())
+
+        output = StringIO()
+        call_command("load_demo_content", "--force", stdout=output)
+        password = re.search(r"password '([^']+)' \(shown this once only\)", output.getvalue()).group(1)
+        self.assertNotEqual(password, "relationships-demo")
+        self.assertGreaterEqual(len(password), 20)
+        admin = get_user_model().objects.get(username="admin")
+        self.assertTrue(admin.check_password(password))
+        self.assertFalse(admin.check_password("relationships-demo"))
+
+        again = StringIO()
+        call_command("load_demo_content", "--force", stdout=again)
+        self.assertNotIn(password, again.getvalue())
+        self.assertIn("password is unchanged", again.getvalue())

@@ -6,8 +6,9 @@ Everything that differs between machines comes from environment variables.
 import os
 from pathlib import Path
 
-import dj_database_url
 from csp.constants import NONCE, NONE, SELF
+
+from .database import database_settings
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 PROJECT_DIR = BASE_DIR / "relationships"
@@ -63,6 +64,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -82,7 +84,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
-    "home.middleware.DatabaseUnavailableMiddleware",
+    # Answers a locked-out sign-in with the lockout page (django-axes); last, as axes asks.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "relationships.urls"
@@ -104,27 +107,11 @@ TEMPLATES = [
     },
 ]
 
-# Database: SQLite file in the checkout unless DATABASE_URL says otherwise.
+# Database: SQLite file in the checkout unless DATABASE_URL says otherwise; every wait is bounded.
 DATABASES = {
-    "default": dj_database_url.parse(
-        os.environ.get("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
-        conn_max_age=int(os.environ.get("CONN_MAX_AGE", "60")),
-        conn_health_checks=True,
-    )
+    "default": database_settings(os.environ.get("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"))
 }
-if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # WAL lets readers continue while an editor saves; IMMEDIATE takes the write
-    # lock up front so concurrent saves queue instead of failing with "locked".
-    DATABASES["default"]["CONN_MAX_AGE"] = 0
-    DATABASES["default"]["OPTIONS"] = {
-        "transaction_mode": "IMMEDIATE",
-        "timeout": 20,
-        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
-    }
-else:
-    DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = int(
-        os.environ.get("DB_CONNECT_TIMEOUT", "3")
-    )
+DATABASE_RETRY_SECONDS = float(os.environ.get("DATABASE_RETRY_SECONDS", "2"))
 if os.environ.get("TEST_DATABASE_NAME"):
     DATABASES["default"]["TEST"] = {"NAME": os.environ["TEST_DATABASE_NAME"]}
 
@@ -290,6 +277,26 @@ PERMISSIONS_POLICY = ", ".join(
         "usb",
     )
 )
+# How many reverse proxies in front of the site append to X-Forwarded-For (0: the header is ignored).
+# Rate limits and login lockouts count per reader address, read in home.client_address.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+# django-ratelimit counts in the default cache: Redis, shared by every worker, when REDIS_URL is set.
+RATELIMIT_IP_META_KEY = "home.client_address.client_address"
+RATELIMIT_USE_CACHE = "default"
+# django-axes: a handful of failed sign-ins for one username from one address locks that pair out
+# for a while (see docs/operations.md to unlock someone sooner); other users and addresses can still
+# sign in, and password resets are unaffected.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = 0.25  # hours
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_CLIENT_IP_CALLABLE = "home.client_address.client_address"
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "axes/lockout.html"
+AXES_DISABLE_ACCESS_LOG = True  # no row per successful sign-in; failures expire with the cool-off
 SECURITY_CONTACT = os.environ.get("SECURITY_CONTACT", "mailto:hello@relationshipsproject.org")
 
 # Content Security Policy. Inline scripts need nonce="{{ request.csp_nonce }}".
@@ -381,9 +388,15 @@ WAGTAILDOCS_INLINE_CONTENT_TYPES = []
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
+# Wagtail's upload forms, plus a check that each file is whole and what its name says.
+WAGTAILIMAGES_IMAGE_FORM_BASE = "home.upload_forms.CheckedImageForm"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "home.upload_forms.CheckedDocumentForm"
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 # Changing a published page's slug or moving it leaves a permanent redirect from the old address.
 WAGTAILREDIRECTS_AUTO_CREATE = True
+# Days of search counts kept for the search terms report; older ones go when
+# `searchpromotions_garbage_collect` runs (daily, see the README).
+WAGTAILSEARCH_HITS_MAX_AGE = 90
 WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
 WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"avif": "avif", "webp": "webp"}

@@ -10,6 +10,8 @@ if not SECRET_KEY or len(SECRET_KEY) < 50:  # noqa: F405
     raise ImproperlyConfigured("Set SECRET_KEY to a random string of 50+ characters.")
 
 DEBUG = False
+# Tells commands such as load_demo_content that this is a real site.
+PRODUCTION = True
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = os.environ.get("SECURE_SSL_REDIRECT", "true").lower() != "false"
 # Load balancers probe health over plain HTTP behind the TLS terminator.

@@ -27,3 +27,6 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 WHITENOISE_AUTOREFRESH = True
 # Tests build and roll back sites without signals; the cache tests switch these on themselves.
 PAGE_CACHE_SECONDS = 0
+# Django's test client signs in without a request, which django-axes refuses; the lockout tests
+# (tests/test_login_lockout.py) turn it on.
+AXES_ENABLED = False

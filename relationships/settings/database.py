@@ -1,0 +1,52 @@
+"""The database connection, with every wait bounded so that a hung or unreachable database fails
+fast (the site then answers 503, see home.views.server_error) instead of holding workers.
+
+A web request waits at most DB_CONNECT_TIMEOUT seconds to connect and DB_STATEMENT_TIMEOUT for a
+statement or, on SQLite, a lock. Management commands (migrations, imports, reindexing) run through
+manage.py and may wait DB_COMMAND_STATEMENT_TIMEOUT instead. After a failed connection, each
+process stops trying for DATABASE_RETRY_SECONDS (see home.db.postgresql).
+"""
+
+import os
+import sys
+from pathlib import Path
+
+import dj_database_url
+
+RUNNING_COMMAND = Path(sys.argv[0]).name == "manage.py" and sys.argv[1:2] != ["runserver"]
+
+
+def database_settings(url, command=RUNNING_COMMAND):
+    """Django's DATABASES["default"] for `url`, with the timeouts from the environment."""
+    connect_timeout = int(os.environ.get("DB_CONNECT_TIMEOUT", "4"))
+    statement_timeout = float(
+        os.environ.get("DB_COMMAND_STATEMENT_TIMEOUT", "600")
+        if command
+        else os.environ.get("DB_STATEMENT_TIMEOUT", "10")
+    )
+    database = dj_database_url.parse(
+        url, conn_max_age=int(os.environ.get("CONN_MAX_AGE", "60")), conn_health_checks=True
+    )
+    if database["ENGINE"] == "django.db.backends.sqlite3":
+        # WAL lets readers continue while an editor saves; IMMEDIATE takes the write lock up front
+        # so concurrent saves queue (for at most the busy timeout) instead of failing with "locked".
+        database["CONN_MAX_AGE"] = 0
+        database["OPTIONS"] = {
+            "transaction_mode": "IMMEDIATE",
+            "timeout": statement_timeout,
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        }
+        return database
+    # Fails at once for a moment after a failed connection (see the backend).
+    database["ENGINE"] = "home.db.postgresql"
+    milliseconds = int(statement_timeout * 1000)
+    database.setdefault("OPTIONS", {}).update(
+        # libpq's connect timeout covers the whole start-up, so a port that accepts and never
+        # answers fails as fast as a closed one; a link that dies mid-query fails once what was sent
+        # goes unacknowledged for the statement timeout; a query the server runs too long (a locked
+        # table) is cancelled by the server itself.
+        connect_timeout=connect_timeout,
+        tcp_user_timeout=milliseconds,
+        options=f"-c statement_timeout={milliseconds}",
+    )
+    return database
