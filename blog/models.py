@@ -109,6 +109,11 @@ class BlogIndexPage(RoutablePageMixin, ListingFieldsMixin, Page):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["blog.BlogPage"]
     max_count = 1
+    page_description = "The blog's front page, listing every blog post."
+
+    class Meta:
+        verbose_name = "blog"
+        verbose_name_plural = "blogs"
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -399,6 +404,7 @@ class BlogPage(CardPreviewMixin, ListingFieldsMixin, Page):
     base_form_class = BlogPageForm
     parent_page_types = ["blog.BlogIndexPage"]
     subpage_types = []
+    page_description = "A post on the blog, with an author, a date and a category."
 
     class Meta:
         verbose_name = "blog post"

@@ -169,6 +169,11 @@ class CaseMakerPage(RoutablePageMixin, ListingFieldsMixin, Page):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["casestudies.CaseMakerSectionPage", "casestudies.CaseStudyPage"]
     max_count = 1
+    page_description = "The Case Maker's front page, with the story explorer."
+
+    class Meta:
+        verbose_name = "Case Maker"
+        verbose_name_plural = "Case Makers"
 
     def clean(self):
         super().clean()
@@ -254,9 +259,11 @@ class CaseMakerSectionPage(ListingFieldsMixin, Page):
 
     parent_page_types = ["casestudies.CaseMakerPage"]
     subpage_types = []
+    page_description = "One of the parts of the case, such as the impact of investing in relationships."
 
     class Meta:
-        verbose_name = "Case Maker section"
+        verbose_name = "part of the case"
+        verbose_name_plural = "parts of the case"
 
     def clean(self):
         super().clean()
@@ -393,6 +400,7 @@ class CaseStudyPage(CardPreviewMixin, RoutablePageMixin, ListingFieldsMixin, Pag
     parent_page_types = ["casestudies.CaseMakerPage"]
     subpage_types = []
     exclude_fields_in_copy = ["short_code"]
+    page_description = "A story of relationship-centred practice: who, where, what they did and what changed."
 
     class Meta:
         verbose_name = "story"

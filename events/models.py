@@ -101,6 +101,11 @@ class EventIndexPage(RoutablePageMixin, Page):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["events.EventPage"]
     max_count = 1
+    page_description = "The Convenings page, listing upcoming and past convenings."
+
+    class Meta:
+        verbose_name = "convenings list"
+        verbose_name_plural = "convenings lists"
 
     def get_meta_description(self):
         return self.search_description or self.intro
@@ -296,6 +301,10 @@ class EventPage(CardPreviewMixin, RoutablePageMixin, ListingFieldsMixin, Page):
     parent_page_types = ["events.EventIndexPage"]
     subpage_types = []
     exclude_fields_in_copy = ["uid", "sequence"]
+    page_description = "A gathering, online or in person, with its sign-up link and, afterwards, reflections."
+
+    class Meta:
+        verbose_name = "convening"
 
     def clean(self):
         super().clean()

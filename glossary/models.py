@@ -77,6 +77,11 @@ class GlossaryIndexPage(RoutablePageMixin, Page):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["glossary.GlossaryTermPage"]
     max_count = 1
+    page_description = "The Glossary page, listing every term from A to Z."
+
+    class Meta:
+        verbose_name = "glossary"
+        verbose_name_plural = "glossaries"
 
     def get_meta_description(self):
         return self.search_description or self.introduction
@@ -290,6 +295,10 @@ class GlossaryTermPage(Page):
 
     parent_page_types = ["glossary.GlossaryIndexPage"]
     subpage_types = []
+    page_description = "One word or phrase of the relational vocabulary and what it means."
+
+    class Meta:
+        verbose_name = "glossary term"
 
     def clean(self):
         super().clean()
@@ -418,6 +427,7 @@ class GlossarySuggestion(models.Model):
 
     class Meta:
         ordering = ["-submitted_at"]
+        verbose_name = "term suggestion"
 
     def __str__(self):
         return self.term

@@ -179,6 +179,10 @@ class HomePage(Page):
 
     parent_page_types = ["wagtailcore.Page"]
     max_count = 1
+    page_description = "The front page of the site."
+
+    class Meta:
+        verbose_name = "home page"
 
     def route(self, request, path_components):
         # The site's root: every page of the site is found from here, in one query.
@@ -230,6 +234,10 @@ class StandardPage(ListingFieldsMixin, Page):
     promote_panels = [*Page.promote_panels, *ListingFieldsMixin.promote_panels]
 
     parent_page_types = ["home.HomePage", "home.StandardPage"]
+    page_description = "A page of text and pictures, such as About us or Contact."
+
+    class Meta:
+        verbose_name = "information page"
 
 
 @register_setting(icon="site")

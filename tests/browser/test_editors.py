@@ -305,7 +305,7 @@ def test_3_editor_announces_a_convening_then_adds_reflections_and_a_reflection_p
         page.get_by_role("textbox", name="In brief").fill("Notes from an evening in Leeds.")
         choose_in_modal(page, page, "Choose person", "Iona Lawrence")
         choose_in_modal(page, page, "Choose category", "Reflections")
-        choose_in_modal(page, page, "Choose a page (Event page)", "Kitchen table in Leeds")
+        choose_in_modal(page, page, "Choose a page (Convening)", "Kitchen table in Leeds")
         body = page.locator("#panel-child-content-body-section")
         body.get_by_role("button", name="Insert a block").click()
         page.get_by_role("option", name="Paragraph").click()
