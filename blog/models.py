@@ -24,6 +24,7 @@ from wagtail.snippets.models import register_snippet
 
 from blog.feeds import BlogAtomFeed, BlogFeed
 from editorial.checklist import ChecklistPanel
+from editorial.guide import GuidePanel
 from editorial.previews import CardPreviewMixin
 from events.models import EventPage
 from home.blocks import BodyBlock
@@ -103,7 +104,7 @@ class BlogIndexPage(RoutablePageMixin, ListingFieldsMixin, Page):
     """The blog's front page at /blog/, with archives by category, tag, author, year and series."""
 
     search_fields = [*Page.search_fields, *ListingFieldsMixin.search_fields]
-    content_panels = [*Page.content_panels, FieldPanel("in_brief")]
+    content_panels = [GuidePanel(), *Page.content_panels, FieldPanel("in_brief")]
     promote_panels = [*Page.promote_panels, *ListingFieldsMixin.promote_panels]
 
     parent_page_types = ["home.HomePage"]
@@ -363,6 +364,7 @@ class BlogPage(CardPreviewMixin, ListingFieldsMixin, Page):
         index.FilterField("date"),
     ]
     content_panels = [
+        GuidePanel(),
         ChecklistPanel(),
         *Page.content_panels,
         FieldPanel("in_brief"),

@@ -23,6 +23,7 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
 from editorial.checklist import ChecklistPanel
+from editorial.guide import GuidePanel
 from editorial.previews import CardPreviewMixin
 from home.blocks import QuoteBlock
 from home.listings import attach_images
@@ -154,6 +155,7 @@ class CaseMakerPage(RoutablePageMixin, ListingFieldsMixin, Page):
         index.SearchField("introduction"),
     ]
     content_panels = [
+        GuidePanel(),
         *Page.content_panels,
         FieldPanel("in_brief"),
         FieldPanel("introduction"),
@@ -254,7 +256,7 @@ class CaseMakerSectionPage(ListingFieldsMixin, Page):
     body = StreamField(CaseMakerBlock())
 
     search_fields = [*Page.search_fields, *ListingFieldsMixin.search_fields, index.SearchField("body")]
-    content_panels = [*Page.content_panels, FieldPanel("in_brief"), FieldPanel("body")]
+    content_panels = [GuidePanel(), *Page.content_panels, FieldPanel("in_brief"), FieldPanel("body")]
     promote_panels = [*Page.promote_panels, *ListingFieldsMixin.promote_panels]
 
     parent_page_types = ["casestudies.CaseMakerPage"]
@@ -364,6 +366,7 @@ class CaseStudyPage(CardPreviewMixin, RoutablePageMixin, ListingFieldsMixin, Pag
         index.FilterField("scale"),
     ]
     content_panels = [
+        GuidePanel(),
         ChecklistPanel(),
         *Page.content_panels,
         FieldPanel("in_brief"),

@@ -1,12 +1,14 @@
 """Admin wiring for everyday editing: dashboard panels, the accessibility checker and draft sharing."""
 
-from django.urls import path
+from django.urls import path, reverse
 
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.menus.pages import PageMenuItem
 
 from .accessibility import use_site_content_checker
 from .dashboard import OverdueScheduledPanel, WelcomePanel
+from .guide_views import guide, guide_screenshot
 from .views import share_draft
 
 
@@ -38,3 +40,16 @@ def share_draft_button(page, user, view_name, next_url=None):
 @hooks.register("register_admin_urls")
 def register_share_draft_url():
     return [path("pages/<int:page_id>/share/", share_draft, name="editorial_share_draft")]
+
+
+@hooks.register("register_admin_urls")
+def register_guide_urls():
+    return [
+        path("help/", guide, name="editorial_guide"),
+        path("help/guide/<str:name>", guide_screenshot, name="editorial_guide_screenshot"),
+    ]
+
+
+@hooks.register("register_admin_menu_item")
+def register_guide_menu_item():
+    return MenuItem("Help", reverse("editorial_guide"), icon_name="help", order=10000)

@@ -18,6 +18,7 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
 from editorial.checklist import ChecklistPanel
+from editorial.guide import GuidePanel
 from editorial.previews import CardPreviewMixin
 from home.blocks import BodyBlock
 from home.listings import ListingPaginator, attach_images
@@ -96,7 +97,7 @@ class EventIndexPage(RoutablePageMixin, Page):
         help_text="A sentence or two above the upcoming convenings; also the page's description.",
     )
 
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    content_panels = [GuidePanel(), *Page.content_panels, FieldPanel("intro")]
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["events.EventPage"]
@@ -264,6 +265,7 @@ class EventPage(CardPreviewMixin, RoutablePageMixin, ListingFieldsMixin, Page):
         index.FilterField("end"),
     ]
     content_panels = [
+        GuidePanel(),
         ChecklistPanel(),
         *Page.content_panels,
         FieldPanel("in_brief"),

@@ -20,6 +20,7 @@ from wagtail.models import Orderable, Page, ReferenceIndex
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
+from editorial.guide import GuidePanel
 from home.blocks import RICH_TEXT_FEATURES
 
 from .alphabet import LETTERS, OTHER_LETTER, fold, index_letter, letter_anchor, sort_key
@@ -72,7 +73,7 @@ class GlossaryIndexPage(RoutablePageMixin, Page):
     )
 
     search_fields = [*Page.search_fields, index.SearchField("introduction")]
-    content_panels = [*Page.content_panels, FieldPanel("introduction")]
+    content_panels = [GuidePanel(), *Page.content_panels, FieldPanel("introduction")]
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["glossary.GlossaryTermPage"]
@@ -280,6 +281,7 @@ class GlossaryTermPage(Page):
         index.SearchField("quoted_definition"),
     ]
     content_panels = [
+        GuidePanel(),
         *Page.content_panels,
         FieldPanel("short_definition"),
         FieldPanel("also_called"),

@@ -14,6 +14,8 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
+from editorial.guide import GuidePanel
+
 from . import routing
 from .blocks import BodyBlock, TestimonialBlock
 from .listings import attach_images
@@ -156,6 +158,7 @@ class HomePage(Page):
     )
 
     content_panels = [
+        GuidePanel(),
         *Page.content_panels,
         MultiFieldPanel(
             [
@@ -230,7 +233,7 @@ class StandardPage(ListingFieldsMixin, Page):
     body = StreamField(BodyBlock())
 
     search_fields = [*Page.search_fields, *ListingFieldsMixin.search_fields, index.SearchField("body")]
-    content_panels = [*Page.content_panels, FieldPanel("in_brief"), FieldPanel("body")]
+    content_panels = [GuidePanel(), *Page.content_panels, FieldPanel("in_brief"), FieldPanel("body")]
     promote_panels = [*Page.promote_panels, *ListingFieldsMixin.promote_panels]
 
     parent_page_types = ["home.HomePage", "home.StandardPage"]
