@@ -7,6 +7,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.menus.pages import PageMenuItem
 
 from .accessibility import use_site_content_checker
+from .approvals import put_review_actions_first, review
 from .dashboard import OverdueScheduledPanel, WelcomePanel
 from .guide_views import guide, guide_screenshot
 from .views import share_draft
@@ -53,3 +54,11 @@ def register_guide_urls():
 @hooks.register("register_admin_menu_item")
 def register_guide_menu_item():
     return MenuItem("Help", reverse("editorial_guide"), icon_name="help", order=10000)
+
+
+hooks.register("construct_page_action_menu", put_review_actions_first)
+
+
+@hooks.register("register_admin_urls")
+def register_review_url():
+    return [path("pages/<int:page_id>/review/<str:action>/", review, name="editorial_review")]

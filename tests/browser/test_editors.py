@@ -64,11 +64,11 @@ def submit_for_moderation(page):
 
 
 def approve(page, live_server, page_id):
-    """A Moderator approves the page from its edit view, where the workflow's actions appear."""
+    """A Moderator approves the page from its edit view: Approve is the main button, then confirmed."""
     page.goto(f"{live_server.url}/admin/pages/{page_id}/edit/")
-    page.get_by_role("button", name="More actions").click()
-    page.get_by_role("button", name="Approve and Publish", exact=True).click()
-    expect(page.locator(".messages")).to_be_visible()
+    page.locator("footer").get_by_role("link", name="Approve", exact=True).click()
+    page.get_by_role("button", name=re.compile(r"^Publish (now|at its scheduled time)$")).click()
+    expect(page.locator(".messages")).to_contain_text("was approved")
     page.wait_for_load_state()
 
 
