@@ -370,6 +370,12 @@ class CaseStudyPage(CardPreviewMixin, RoutablePageMixin, ListingFieldsMixin, Pag
         ChecklistPanel(),
         *Page.content_panels,
         FieldPanel("in_brief"),
+        # The story shows this image at its top, so it belongs with the story, not under Promote.
+        FieldPanel(
+            "listing_image",
+            heading="Lead image",
+            help_text="Shown at the top of the story and on its card. Describe it in the image's own description.",
+        ),
         MultiFieldPanel(
             [
                 FieldPanel("organisation"),
@@ -398,7 +404,7 @@ class CaseStudyPage(CardPreviewMixin, RoutablePageMixin, ListingFieldsMixin, Pag
         InlinePanel("glossary_terms", label="Related glossary term", heading="Related glossary terms"),
         InlinePanel("related_posts", label="Related post", heading="Related posts"),
     ]
-    promote_panels = [*Page.promote_panels, *ListingFieldsMixin.promote_panels]
+    promote_panels = [*Page.promote_panels, FieldPanel("social_image")]
 
     parent_page_types = ["casestudies.CaseMakerPage"]
     subpage_types = []
