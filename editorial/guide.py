@@ -30,6 +30,8 @@ SECTIONS = {
     "casestudies.casemakerpage": "launch-video",
     "casestudies.casemakersectionpage": "fix-a-typo",
     "casestudies.casestudypage": "publish-a-story",
+    "newsletter.newsletterindexpage": "newsletter",
+    "newsletter.newsletterissuepage": "newsletter",
 }
 
 ALLOWED_TAGS = {

@@ -14,7 +14,7 @@ from wagtail_modeladmin.options import ModelAdmin
 from wagtail_modeladmin.views import IndexView
 
 # Menu positions by how often editors use each listing (Pages is 100, Images 300).
-MENU_ORDER = {"blog": 110, "events": 120, "glossary": 130, "casestudies": 140}
+MENU_ORDER = {"blog": 110, "events": 120, "glossary": 130, "casestudies": 140, "newsletter": 150}
 
 
 class RelatedFilter(RelatedFieldListFilter):

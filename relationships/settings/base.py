@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "glossary",
     "search",
     "editorial",
+    "newsletter",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
