@@ -191,7 +191,7 @@ def test_7_editor_shares_a_draft_and_revokes_it(roles, live_server, page):
     header_menu.get_by_role("link", name="Share draft").click()
     page.get_by_label("Shared with").fill("Jo, the story's subject")
     page.get_by_role("button", name="Create a share link").click()
-    url = page.get_by_label("Share link").input_value()
+    url = page.get_by_label("The new share link").input_value()
 
     anonymous = page.context.browser.new_context().new_page()
     response = anonymous.goto(url)
