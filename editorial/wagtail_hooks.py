@@ -51,9 +51,17 @@ def register_guide_urls():
     ]
 
 
-@hooks.register("register_admin_menu_item")
+@hooks.register("register_help_menu_item")
 def register_guide_menu_item():
-    return MenuItem("Help", reverse("editorial_guide"), icon_name="help", order=10000)
+    return MenuItem(
+        "Editor guide", reverse("editorial_guide"), icon_name="help", order=10, name="site-editor-guide"
+    )
+
+
+@hooks.register("construct_help_menu")
+def drop_wagtails_generic_guide(request, menu_items):
+    # Wagtail's own guide is about Wagtail in general; ours is about this site, in its words.
+    menu_items[:] = [item for item in menu_items if item.name != "editor-guide"]
 
 
 hooks.register("construct_page_action_menu", put_review_actions_first)

@@ -29,7 +29,10 @@ class GuideTests(SiteTestCase):
     def test_the_admin_menu_has_a_help_item_opening_the_guide(self):
         self.assertEqual(reverse("editorial_guide"), GUIDE_URL)
         menu = BeautifulSoup(self.client.get("/admin/").content, "html.parser")
-        self.assertIn(GUIDE_URL, str(menu.find(id="wagtail-sidebar-props")))
+        sidebar = str(menu.find(id="wagtail-sidebar-props"))
+        self.assertIn('"label": "Editor guide"', sidebar)
+        self.assertIn(GUIDE_URL, sidebar)
+        self.assertNotIn('"name": "editor-guide"', sidebar, "Wagtail's general guide would compete with ours")
         response = self.client.get(GUIDE_URL)
         self.assertEqual(response.status_code, 200)
         html = BeautifulSoup(response.content, "html.parser")
