@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 PG_URL ?= postgres://postgres@127.0.0.1:5432/relationships
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run test setup demo serve dev lint check audit test-sqlite test-postgres test-browser browser vnu reindex bench lighthouse memory clean
+.PHONY: run test setup demo serve dev lint check audit test-sqlite test-postgres test-browser browser vnu reindex bench lighthouse memory guide clean
 
 $(BIN)/activate: requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -86,6 +86,10 @@ test-browser: browser vnu
 	else \
 		echo "== Chromium not installed: browser tests skipped outside CI =="; \
 	fi
+
+## make guide: retake the editor guide's screenshots (docs/guide/) in the browser tests' admin flows
+guide: setup browser
+	GUIDE_SCREENSHOTS=1 DJANGO_ALLOW_ASYNC_UNSAFE=true $(BIN)/pytest -m browser -q tests/browser/test_editorial.py
 
 ## make bench: seed rel_bench on the local PostgreSQL, then load-test pages with and without the page cache
 bench: setup

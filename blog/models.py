@@ -23,6 +23,7 @@ from wagtail.snippets.models import register_snippet
 
 from blog.feeds import BlogAtomFeed, BlogFeed
 from editorial.checklist import ChecklistPanel
+from editorial.guide import GuidePanel
 from editorial.previews import CardPreviewMixin
 from events.models import EventPage
 from home.blocks import BodyBlock
@@ -102,13 +103,18 @@ class BlogIndexPage(RoutablePageMixin, ListingFieldsMixin, Page):
     """The blog's front page at /blog/, with archives by category, tag, author, year and series."""
 
     search_fields = [*Page.search_fields, *ListingFieldsMixin.search_fields]
-    content_panels = [*Page.content_panels, FieldPanel("in_brief")]
+    content_panels = [GuidePanel(), *Page.content_panels, FieldPanel("in_brief")]
     promote_panels = [*Page.promote_panels, *ListingFieldsMixin.promote_panels]
 
     base_form_class = SitePageForm
     parent_page_types = ["home.HomePage"]
     subpage_types = ["blog.BlogPage"]
     max_count = 1
+    page_description = "The blog's front page, listing every blog post."
+
+    class Meta:
+        verbose_name = "blog"
+        verbose_name_plural = "blogs"
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -360,6 +366,7 @@ class BlogPage(CardPreviewMixin, ListingFieldsMixin, Page):
         index.FilterField("date"),
     ]
     content_panels = [
+        GuidePanel(),
         ChecklistPanel(),
         *Page.content_panels,
         FieldPanel("in_brief"),
@@ -401,6 +408,7 @@ class BlogPage(CardPreviewMixin, ListingFieldsMixin, Page):
     base_form_class = BlogPageForm
     parent_page_types = ["blog.BlogIndexPage"]
     subpage_types = []
+    page_description = "A post on the blog, with an author, a date and a category."
 
     class Meta:
         verbose_name = "blog post"

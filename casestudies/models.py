@@ -23,6 +23,7 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
 from editorial.checklist import ChecklistPanel
+from editorial.guide import GuidePanel
 from editorial.previews import CardPreviewMixin
 from home.blocks import QuoteBlock
 from home.listings import attach_images
@@ -145,6 +146,7 @@ class CaseMakerPage(RoutablePageMixin, ListingFieldsMixin, Page):
         index.SearchField("introduction"),
     ]
     content_panels = [
+        GuidePanel(),
         *Page.content_panels,
         FieldPanel("in_brief"),
         FieldPanel("introduction"),
@@ -161,6 +163,11 @@ class CaseMakerPage(RoutablePageMixin, ListingFieldsMixin, Page):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["casestudies.CaseMakerSectionPage", "casestudies.CaseStudyPage"]
     max_count = 1
+    page_description = "The Case Maker's front page, with the story explorer."
+
+    class Meta:
+        verbose_name = "Case Maker"
+        verbose_name_plural = "Case Makers"
 
     def clean(self):
         super().clean()
@@ -240,15 +247,17 @@ class CaseMakerSectionPage(ListingFieldsMixin, Page):
     body = StreamField(CaseMakerBlock())
 
     search_fields = [*Page.search_fields, *ListingFieldsMixin.search_fields, index.SearchField("body")]
-    content_panels = [*Page.content_panels, FieldPanel("in_brief"), FieldPanel("body")]
+    content_panels = [GuidePanel(), *Page.content_panels, FieldPanel("in_brief"), FieldPanel("body")]
     promote_panels = [*Page.promote_panels, *ListingFieldsMixin.promote_panels]
 
     base_form_class = SitePageForm
     parent_page_types = ["casestudies.CaseMakerPage"]
     subpage_types = []
+    page_description = "One of the parts of the case, such as the impact of investing in relationships."
 
     class Meta:
-        verbose_name = "Case Maker section"
+        verbose_name = "part of the case"
+        verbose_name_plural = "parts of the case"
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -345,9 +354,16 @@ class CaseStudyPage(CardPreviewMixin, RoutablePageMixin, ListingFieldsMixin, Pag
         index.FilterField("scale"),
     ]
     content_panels = [
+        GuidePanel(),
         ChecklistPanel(),
         *Page.content_panels,
         FieldPanel("in_brief"),
+        # The story shows this image at its top, so it belongs with the story, not under Promote.
+        FieldPanel(
+            "listing_image",
+            heading="Lead image",
+            help_text="Shown at the top of the story and on its card. Describe it in the image's own description.",
+        ),
         MultiFieldPanel(
             [
                 FieldPanel("organisation"),
@@ -376,12 +392,13 @@ class CaseStudyPage(CardPreviewMixin, RoutablePageMixin, ListingFieldsMixin, Pag
         InlinePanel("glossary_terms", label="Related glossary term", heading="Related glossary terms"),
         InlinePanel("related_posts", label="Related post", heading="Related posts"),
     ]
-    promote_panels = [*Page.promote_panels, *ListingFieldsMixin.promote_panels]
+    promote_panels = [*Page.promote_panels, FieldPanel("social_image")]
 
     base_form_class = SitePageForm
     parent_page_types = ["casestudies.CaseMakerPage"]
     subpage_types = []
     exclude_fields_in_copy = ["short_code"]
+    page_description = "A story of relationship-centred practice: who, where, what they did and what changed."
 
     class Meta:
         verbose_name = "story"

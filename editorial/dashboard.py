@@ -8,6 +8,8 @@ from wagtail.models import Page, Revision, WorkflowState
 from events.models import EventPage
 from glossary.models import GlossarySuggestion
 
+from .approvals import reviewable
+
 LIMIT = 8
 
 
@@ -66,9 +68,12 @@ class WelcomePanel(Component):
             "user": user,
             "drafts": drafts,
             "awaiting": [
-                (awaiting_pages[int(state.object_id)], state)
-                for state in awaiting
-                if int(state.object_id) in awaiting_pages
+                (page, state, reviewable(page, user)[0] is not None)
+                for page, state in (
+                    (awaiting_pages[int(state.object_id)], state)
+                    for state in awaiting
+                    if int(state.object_id) in awaiting_pages
+                )
             ],
             "no_sign_up": no_sign_up,
             "suggestions": suggestions if user.has_perm("glossary.view_glossarysuggestion") else [],

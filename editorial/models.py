@@ -1,6 +1,7 @@
 """Share links: a way to show a draft to someone without an account, revocable at any time."""
 
 import secrets
+from datetime import timedelta
 
 from django.conf import settings
 from django.core import signing
@@ -53,6 +54,10 @@ class ShareLink(models.Model):
         return reverse("editorial_shared_draft", args=[self.token])
 
     @property
+    def expires_at(self):
+        return self.created_at + timedelta(seconds=SHARE_MAX_AGE)
+
+    @property
     def token(self):
         return IssuedAtSigner(self.created_at).sign(self.nonce)
 
@@ -64,3 +69,14 @@ class ShareLink(models.Model):
         except signing.BadSignature:
             return None
         return cls.objects.select_related("page").filter(nonce=nonce, revoked_at__isnull=True).first()
+
+
+def restriction_reason(page):
+    """Why a page may not be shared, or "": a link would hand a restricted section to anyone who has it."""
+    for restriction in page.get_view_restrictions():
+        if restriction.restriction_type == restriction.PASSWORD:
+            return "it is in a section protected by a password"
+        if restriction.restriction_type == restriction.GROUPS:
+            return "it is in a section only some groups may see"
+        return "it is in a section only people who log in may see"
+    return ""

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_safe
 
 from wagtail.models import Page
 
-from .models import SHARE_MAX_AGE, ShareLink
+from .models import SHARE_MAX_AGE, ShareLink, restriction_reason
 
 
 def share_draft(request, page_id):
@@ -19,43 +19,60 @@ def share_draft(request, page_id):
     page = get_object_or_404(Page, pk=page_id).specific
     if not page.permissions_for_user(request.user).can_edit():
         raise PermissionDenied
+    refused = restriction_reason(page)
     if request.method == "POST":
         if "revoke" in request.POST:
             page.share_links.filter(pk=request.POST["revoke"], revoked_at__isnull=True).update(
                 revoked_at=timezone.now()
             )
             messages.success(request, "The link was revoked: it no longer opens the draft.")
+        elif refused:
+            messages.error(request, f"This page cannot be shared by link: {refused}.")
         else:
             link = ShareLink.objects.create(
                 page=page, created_by=request.user, note=request.POST.get("note", "")[:120]
             )
-            messages.success(request, "New share link created. Copy it from the list below.")
-            return redirect(f"{request.path}#link-{link.pk}")
+            messages.success(request, "New share link created: copy it from the box below.")
+            return redirect(f"{request.path}?new={link.pk}#new-link")
         return redirect(request.path)
-    links = page.share_links.filter(
+    links = page.share_links.select_related("created_by").filter(
         created_at__gte=timezone.now() - timezone.timedelta(seconds=SHARE_MAX_AGE)
     )
+    links = [(link, request.build_absolute_uri(link.get_absolute_url())) for link in links]
+    new = next((pair for pair in links if str(pair[0].pk) == request.GET.get("new")), None)
+    title = f"Share a draft of “{page.get_admin_display_title()}”"
     return TemplateResponse(
         request,
         "editorial/share_draft.html",
         {
             "page": page,
-            "links": [(link, request.build_absolute_uri(link.get_absolute_url())) for link in links],
+            "links": links,
+            "new": new if new and not new[0].revoked_at else None,
+            "refused": refused,
             "days": SHARE_MAX_AGE // 86400,
-            "header_title": f"Share a draft of “{page.title}”",
+            "header_title": title,
+            "page_title": title,
+            "header_icon": "link",
         },
     )
+
+
+def refusal(request, status, reason=""):
+    response = TemplateResponse(request, "editorial/share_refused.html", {"reason": reason}, status=status)
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    return response
 
 
 @never_cache
 @require_safe
 def shared_draft(request, token):
-    """The page's latest revision, read-only, never indexed; refused once expired or revoked."""
+    """The page's latest revision, read-only, never indexed nor cached; refused once expired or revoked."""
     link = ShareLink.from_token(token)
     if link is None:
-        response = TemplateResponse(request, "editorial/share_refused.html", status=410)
-        response["X-Robots-Tag"] = "noindex, nofollow"
-        return response
+        return refusal(request, 410)
+    if restriction_reason(link.page):
+        # The section became private after the link was given: the restriction wins.
+        return refusal(request, 403, "The page is now in a private section.")
     page = link.page.specific.get_latest_revision_as_object()
     if page is None:
         raise Http404

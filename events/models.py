@@ -18,6 +18,7 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
 from editorial.checklist import ChecklistPanel
+from editorial.guide import GuidePanel
 from editorial.previews import CardPreviewMixin
 from home.blocks import BodyBlock
 from home.listings import ListingPaginator, attach_images
@@ -96,12 +97,17 @@ class EventIndexPage(RoutablePageMixin, Page):
         help_text="A sentence or two above the upcoming convenings; also the page's description.",
     )
 
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    content_panels = [GuidePanel(), *Page.content_panels, FieldPanel("intro")]
 
     base_form_class = SitePageForm
     parent_page_types = ["home.HomePage"]
     subpage_types = ["events.EventPage"]
     max_count = 1
+    page_description = "The Convenings page, listing upcoming and past convenings."
+
+    class Meta:
+        verbose_name = "convenings list"
+        verbose_name_plural = "convenings lists"
 
     def get_meta_description(self):
         return self.search_description or self.intro
@@ -260,6 +266,7 @@ class EventPage(CardPreviewMixin, RoutablePageMixin, ListingFieldsMixin, Page):
         index.FilterField("end"),
     ]
     content_panels = [
+        GuidePanel(),
         ChecklistPanel(),
         *Page.content_panels,
         FieldPanel("in_brief"),
@@ -298,6 +305,10 @@ class EventPage(CardPreviewMixin, RoutablePageMixin, ListingFieldsMixin, Page):
     parent_page_types = ["events.EventIndexPage"]
     subpage_types = []
     exclude_fields_in_copy = ["uid", "sequence"]
+    page_description = "A gathering, online or in person, with its sign-up link and, afterwards, reflections."
+
+    class Meta:
+        verbose_name = "convening"
 
     def clean(self):
         super().clean()

@@ -21,6 +21,7 @@ from wagtail.snippets.models import register_snippet
 
 from django_ratelimit.core import is_ratelimited
 
+from editorial.guide import GuidePanel
 from home.blocks import RICH_TEXT_FEATURES
 from home.page_forms import SitePageForm
 
@@ -72,12 +73,17 @@ class GlossaryIndexPage(RoutablePageMixin, Page):
     )
 
     search_fields = [*Page.search_fields, index.SearchField("introduction")]
-    content_panels = [*Page.content_panels, FieldPanel("introduction")]
+    content_panels = [GuidePanel(), *Page.content_panels, FieldPanel("introduction")]
 
     base_form_class = SitePageForm
     parent_page_types = ["home.HomePage"]
     subpage_types = ["glossary.GlossaryTermPage"]
     max_count = 1
+    page_description = "The Glossary page, listing every term from A to Z."
+
+    class Meta:
+        verbose_name = "glossary"
+        verbose_name_plural = "glossaries"
 
     def get_meta_description(self):
         return self.search_description or self.introduction
@@ -272,6 +278,7 @@ class GlossaryTermPage(Page):
         index.SearchField("quoted_definition"),
     ]
     content_panels = [
+        GuidePanel(),
         *Page.content_panels,
         FieldPanel("short_definition"),
         FieldPanel("also_called"),
@@ -288,6 +295,10 @@ class GlossaryTermPage(Page):
     base_form_class = SitePageForm
     parent_page_types = ["glossary.GlossaryIndexPage"]
     subpage_types = []
+    page_description = "One word or phrase of the relational vocabulary and what it means."
+
+    class Meta:
+        verbose_name = "glossary term"
 
     def clean(self):
         super().clean()
@@ -412,6 +423,7 @@ class GlossarySuggestion(models.Model):
 
     class Meta:
         ordering = ["-submitted_at"]
+        verbose_name = "term suggestion"
 
     def __str__(self):
         return self.term

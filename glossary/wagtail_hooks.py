@@ -10,7 +10,7 @@ from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_r
 
 from draftjs_exporter.dom import DOM
 
-from home.admin_listings import MENU_ORDER, PageListingAdmin, PageStatusFilter, related
+from home.admin_listings import MENU_ORDER, LocalTimeIndexView, PageListingAdmin, PageStatusFilter, related
 
 from .admin_views import start_term
 from .models import GlossarySuggestion, GlossaryTermPage
@@ -106,6 +106,7 @@ class GlossaryTermAdmin(PageListingAdmin):
 
 class GlossarySuggestionAdmin(ModelAdmin):
     model = GlossarySuggestion
+    index_view_class = LocalTimeIndexView
     menu_label = "Term suggestions"
     menu_icon = "help"
     permission_helper_class = SuggestionPermissionHelper

@@ -3,13 +3,18 @@
 Each app registers its own `ModelAdmin` in its `wagtail_hooks.py` and builds on `PageListingAdmin`.
 """
 
+import datetime
+
 from django.contrib.admin import RelatedFieldListFilter, SimpleListFilter
 from django.db.models.functions import ExtractYear
+from django.utils import timezone
 
+from wagtail.models import WorkflowState
 from wagtail_modeladmin.options import ModelAdmin
+from wagtail_modeladmin.views import IndexView
 
 # Menu positions by how often editors use each listing (Pages is 100, Images 300).
-MENU_ORDER = {"blog": 110, "events": 120, "glossary": 130, "casestudies": 140}
+MENU_ORDER = {"blog": 110, "events": 120, "glossary": 130, "casestudies": 140, "newsletter": 150}
 
 
 class RelatedFilter(RelatedFieldListFilter):
@@ -27,8 +32,24 @@ def related(*fields):
     return tuple((field, RelatedFilter) for field in fields)
 
 
+def local_time(value):
+    """A moment as UK local time with its offset, e.g. 2026-07-01 18:00+01:00 (naive values are taken as UTC)."""
+    if timezone.is_naive(value):
+        value = timezone.make_aware(value, datetime.UTC)
+    return timezone.localtime(value).isoformat(sep=" ", timespec="minutes")
+
+
+class LocalTimeIndexView(IndexView):
+    """A listing whose CSV and XLSX exports write times as the editors read them, not in UTC."""
+
+    custom_value_preprocess = {
+        **IndexView.custom_value_preprocess,
+        datetime.datetime: {IndexView.FORMAT_CSV: local_time, IndexView.FORMAT_XLSX: local_time},
+    }
+
+
 class PageStatusFilter(SimpleListFilter):
-    """Live, live with unpublished changes, draft only, or scheduled to go live."""
+    """Live, live with unpublished changes, draft, awaiting approval, or scheduled to go live."""
 
     title = "status"
     parameter_name = "status"
@@ -38,6 +59,7 @@ class PageStatusFilter(SimpleListFilter):
             ("live", "Live"),
             ("changed", "Live, with unpublished changes"),
             ("draft", "Draft"),
+            ("moderation", "In moderation"),
             ("scheduled", "Scheduled"),
         ]
 
@@ -49,6 +71,9 @@ class PageStatusFilter(SimpleListFilter):
             return queryset.filter(live=True, has_unpublished_changes=True)
         if value == "draft":
             return queryset.filter(live=False)
+        if value == "moderation":
+            waiting = WorkflowState.objects.active().filter(base_content_type__model="page")
+            return queryset.filter(pk__in=[int(pk) for pk in waiting.values_list("object_id", flat=True)])
         if value == "scheduled":
             return queryset.filter(live=False, go_live_at__isnull=False)
         return queryset
@@ -82,6 +107,7 @@ class PageListingAdmin(ModelAdmin):
     """A flat, searchable list of one page type with its status and who last changed it."""
 
     list_per_page = 50
+    index_view_class = LocalTimeIndexView
     inspect_view_enabled = False
     search_fields = ("title",)
 
@@ -101,5 +127,5 @@ class PageListingAdmin(ModelAdmin):
 
     status.short_description = "Status"
     last_edited_by.short_description = "Last edited by"
-    last_edited.short_description = "Last edited"
+    last_edited.short_description = "Last change"
     last_edited.admin_order_field = "latest_revision_created_at"

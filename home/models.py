@@ -14,6 +14,8 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
+from editorial.guide import GuidePanel
+
 from . import routing
 from .blocks import BodyBlock, TestimonialBlock
 from .listings import attach_images
@@ -156,6 +158,7 @@ class HomePage(Page):
     )
 
     content_panels = [
+        GuidePanel(),
         *Page.content_panels,
         MultiFieldPanel(
             [
@@ -180,6 +183,10 @@ class HomePage(Page):
     base_form_class = SitePageForm
     parent_page_types = ["wagtailcore.Page"]
     max_count = 1
+    page_description = "The front page of the site."
+
+    class Meta:
+        verbose_name = "home page"
 
     def route(self, request, path_components):
         # The site's root: every page of the site is found from here, in one query.
@@ -227,11 +234,15 @@ class StandardPage(ListingFieldsMixin, Page):
     body = StreamField(BodyBlock())
 
     search_fields = [*Page.search_fields, *ListingFieldsMixin.search_fields, index.SearchField("body")]
-    content_panels = [*Page.content_panels, FieldPanel("in_brief"), FieldPanel("body")]
+    content_panels = [GuidePanel(), *Page.content_panels, FieldPanel("in_brief"), FieldPanel("body")]
     promote_panels = [*Page.promote_panels, *ListingFieldsMixin.promote_panels]
 
     base_form_class = SitePageForm
     parent_page_types = ["home.HomePage", "home.StandardPage"]
+    page_description = "A page of text and pictures, such as About us or Contact."
+
+    class Meta:
+        verbose_name = "information page"
 
 
 @register_setting(icon="site")

@@ -22,6 +22,7 @@ from tests.factories_casestudies import (
 )
 from tests.factories_events import EventIndexPageFactory, EventPageFactory, EventSeriesFactory
 from tests.factories_glossary import GlossaryGroupFactory, GlossaryIndexPageFactory, GlossaryTermPageFactory
+from tests.factories_newsletter import NewsletterIndexPageFactory, NewsletterIssuePageFactory
 
 PUBLIC_ROUTES = (
     "/",
@@ -65,6 +66,9 @@ PUBLIC_ROUTES = (
     "/glossary/feed/",
     "/glossary/suggest/",
     "/glossary/social-plumbing/",
+    "/newsletter/",
+    "/newsletter/feed/",
+    "/newsletter/first-issue/",
     "/documents/1/report.pdf",
     "/media/original_images/missing.jpg",
     "/no-such-page/",
@@ -148,4 +152,7 @@ def build_public_site():
         group=GlossaryGroupFactory(),
     )
     SearchPromotion.objects.create(query=Query.get("plumbing"), page=term, sort_order=0)
+
+    newsletter = NewsletterIndexPageFactory(parent=home)
+    NewsletterIssuePageFactory(parent=newsletter, slug="first-issue", pages=[term])
     return home

@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from wagtail.rich_text import RichText
 
+from editorial.models import ShareLink
 from glossary.models import GlossaryGroup
 from home.models import FooterLink, MainMenuItem, NavigationSettings
 from tests.factories import ImageFactory, PersonFactory, StandardPageFactory
@@ -30,6 +31,7 @@ from tests.factories_events import (
     EventSeriesFactory,
 )
 from tests.factories_glossary import GlossaryIndexPageFactory, GlossaryTermPageFactory
+from tests.factories_newsletter import NewsletterIndexPageFactory, NewsletterIssuePageFactory
 
 # Where the glossary suggestion form is posted empty, to render its errors.
 SUGGESTION_FORM = "/glossary/suggest/"
@@ -138,6 +140,10 @@ def build_realistic_site(home):
         settings=navigation, link_text="About us", link_url="https://example.org/about/"
     )
 
+    newsletter = NewsletterIndexPageFactory(parent=home)
+    issue = NewsletterIssuePageFactory(parent=newsletter, pages=[posts[0], upcoming, story])
+    shared = ShareLink.objects.create(page=posts[0])
+
     return [
         ("home", "/"),
         ("standard page", "/about/"),
@@ -166,6 +172,9 @@ def build_realistic_site(home):
         ("glossary filtered", f"{glossary.url}?q=weav"),
         ("glossary a-z", f"{glossary.url}?view=a-z"),
         ("glossary term", weavers.url),
+        ("newsletter archive", newsletter.url),
+        ("newsletter issue", issue.url),
+        ("shared draft", shared.get_absolute_url()),
         ("search with results", "/search/?q=weaving"),
         ("search without results", "/search/?q=zzzxqv"),
         ("search empty query", "/search/"),

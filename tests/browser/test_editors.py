@@ -64,11 +64,11 @@ def submit_for_moderation(page):
 
 
 def approve(page, live_server, page_id):
-    """A Moderator approves the page from its edit view, where the workflow's actions appear."""
+    """A Moderator approves the page from its edit view: Approve is the main button, then confirmed."""
     page.goto(f"{live_server.url}/admin/pages/{page_id}/edit/")
-    page.get_by_role("button", name="More actions").click()
-    page.get_by_role("button", name="Approve and Publish", exact=True).click()
-    expect(page.locator(".messages")).to_be_visible()
+    page.locator("footer").get_by_role("link", name="Approve", exact=True).click()
+    page.get_by_role("button", name=re.compile(r"^Publish (now|at its scheduled time)$")).click()
+    expect(page.locator(".messages")).to_contain_text("was approved")
     page.wait_for_load_state()
 
 
@@ -191,7 +191,7 @@ def test_7_editor_shares_a_draft_and_revokes_it(roles, live_server, page):
     header_menu.get_by_role("link", name="Share draft").click()
     page.get_by_label("Shared with").fill("Jo, the story's subject")
     page.get_by_role("button", name="Create a share link").click()
-    url = page.get_by_label("Share link").input_value()
+    url = page.get_by_label("The new share link").input_value()
 
     anonymous = page.context.browser.new_context().new_page()
     response = anonymous.goto(url)
@@ -305,7 +305,7 @@ def test_3_editor_announces_a_convening_then_adds_reflections_and_a_reflection_p
         page.get_by_role("textbox", name="In brief").fill("Notes from an evening in Leeds.")
         choose_in_modal(page, page, "Choose person", "Iona Lawrence")
         choose_in_modal(page, page, "Choose category", "Reflections")
-        choose_in_modal(page, page, "Choose a page (Event page)", "Kitchen table in Leeds")
+        choose_in_modal(page, page, "Choose a page (Convening)", "Kitchen table in Leeds")
         body = page.locator("#panel-child-content-body-section")
         body.get_by_role("button", name="Insert a block").click()
         page.get_by_role("option", name="Paragraph").click()

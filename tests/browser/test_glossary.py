@@ -148,7 +148,7 @@ def test_editor_marks_a_phrase_with_the_glossary_button(site_tree, live_server, 
         page.keyboard.press("Shift+ArrowRight")
     page.get_by_role("button", name="Glossary term").click()
     chooser = page.locator(".modal-content")
-    expect(chooser).to_contain_text('Only pages of type "Glossary term page" may be chosen')
+    expect(chooser).to_contain_text('Only pages of type "Glossary term" may be chosen')
     chooser.get_by_role("link", name="Community weavers").click()
     expect(page.locator(".TooltipEntity")).to_have_count(1)
     # Draftail writes the editor's state to its form field a moment after each change.

@@ -1,0 +1,26 @@
+"""The newsletter archive's RSS feed: one item per published issue, with its introduction and links."""
+
+from django.template.loader import render_to_string
+
+from home.feeds import PageFeed
+
+
+class NewsletterFeed(PageFeed):
+    feed_title = "Newsletter"
+
+    def description(self):
+        return self.index_page.intro or "Issues of The Relationships Project's newsletter."
+
+    def items(self):
+        return self.index_page.issues().prefetch_related("items")[:20]
+
+    def item_description(self, item):
+        return f"{len(item.entries())} items from The Relationships Project."
+
+    def item_image(self, item):
+        return None
+
+    def item_content_html(self, item):
+        return self.cached_body(
+            item, lambda: render_to_string("newsletter/includes/issue_body.html", {"issue": item})
+        )
