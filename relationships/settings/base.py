@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "casestudies",
     "glossary",
     "search",
+    "map",
     "editorial",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
