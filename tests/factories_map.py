@@ -41,6 +41,7 @@ class MapEntryFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = models.MapEntry
+        skip_postgeneration_save = True
 
     @factory.post_generation
     def themes(self, create, extracted, **kwargs):
