@@ -71,7 +71,7 @@ def moderate(request, pk):
         messages.success(
             request, f"Decision on the {what} for “{entry.name}” saved and emailed to the submitter."
         )
-        return redirect("wagtailsnippets_map_mapentry:list")
+        return redirect("map_entries:index")
     return TemplateResponse(
         request,
         "map/admin/moderate.html",

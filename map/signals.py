@@ -10,9 +10,10 @@ from .models.entries import MapEntry, Status
 
 
 @receiver(post_save, sender=MapEntry)
-def entry_saved(sender, instance, update_fields=None, **kwargs):
-    if instance.status == Status.APPROVED or update_fields is None or "status" in update_fields:
+def entry_saved(sender, instance, **kwargs):
+    if Status.APPROVED in (instance.status, instance.loaded_status):
         bump_generation()
+    instance.loaded_status = instance.status
 
 
 @receiver(post_delete, sender=MapEntry)

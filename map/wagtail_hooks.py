@@ -4,8 +4,10 @@ from django.urls import path, reverse
 
 from wagtail import hooks
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
+from wagtail.admin.views.generic import IndexView
+from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .admin_views import moderate
 from .models.entries import MapEntry, Theme
@@ -30,16 +32,24 @@ class EntryIndexView(IndexView):
         )
 
 
-class MapEntryViewSet(SnippetViewSet):
+class MapEntryViewSet(ModelViewSet):
+    """The moderation queue. A model viewset, not a snippet: every snippet save retires the site's cached
+    pages, and an entry only changes what the public sees once it is approved (see map.signals)."""
+
     model = MapEntry
+    name = "map_entries"
+    url_prefix = "map-entries"
     index_view_class = EntryIndexView
     icon = "site"
-    menu_label = "Entries"
+    menu_label = "Relationships Map"
+    menu_order = 150
+    add_to_admin_menu = True
+    copy_view_enabled = False
     list_display = [
         TitleColumn(
             "name",
             label="Name",
-            get_url=lambda entry: reverse("wagtailsnippets_map_mapentry:moderate", args=[entry.pk]),
+            get_url=lambda entry: reverse("map_entries:moderate", args=[entry.pk]),
         ),
         "kind",
         "region",
@@ -75,18 +85,16 @@ class MapEntryViewSet(SnippetViewSet):
 class ThemeViewSet(SnippetViewSet):
     model = Theme
     icon = "tag"
-    menu_label = "Themes"
+    menu_label = "Map themes"
     list_display = ["name", "slug"]
 
 
-class MapViewSetGroup(SnippetViewSetGroup):
-    menu_label = "Relationships Map"
-    menu_icon = "site"
-    menu_order = 150
-    items = (MapEntryViewSet, ThemeViewSet)
+register_snippet(ThemeViewSet)
 
 
-register_snippet(MapViewSetGroup)
+@hooks.register("register_admin_viewset")
+def register_map_entries():
+    return MapEntryViewSet()
 
 
 @hooks.register("register_log_actions")

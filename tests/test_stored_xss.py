@@ -410,10 +410,12 @@ class StoredXSSTestCase(SiteTestCase):
             reverse("glossary_glossarysuggestion_modeladmin_edit", args=[objects["suggestion"].pk]),
             reverse("wagtailsearchpromotions:index"),
             reverse("wagtailsearchpromotions:edit", args=[Query.get("xss").pk]),
-            reverse("wagtailsnippets_map_mapentry:moderate", args=[objects["map_entry"].pk]),
+            reverse("map_entries:index"),
+            reverse("map_entries:edit", args=[objects["map_entry"].pk]),
+            reverse("map_entries:moderate", args=[objects["map_entry"].pk]),
         ]
         keys = ("person", "category", "series", "event_series", "sector", "scale", "enabler", "group")
-        for key in (*keys, "theme", "map_entry"):
+        for key in (*keys, "theme"):
             meta = objects[key]._meta
             prefix = f"wagtailsnippets_{meta.app_label}_{meta.model_name}"
             urls += [reverse(f"{prefix}:list"), reverse(f"{prefix}:edit", args=[objects[key].pk])]

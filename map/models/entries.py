@@ -12,6 +12,7 @@ from django.utils.text import slugify
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.search import index
+from wagtail.search.queryset import SearchableQuerySetMixin
 
 from ..taxonomy import KINDS, NEEDS, REGION_CHOICES, REGIONS_BY_KEY, SCALES
 
@@ -68,7 +69,7 @@ class Theme(models.Model):
         return self.name
 
 
-class MapEntryQuerySet(models.QuerySet):
+class MapEntryQuerySet(SearchableQuerySetMixin, models.QuerySet):
     def public(self):
         return self.filter(status=Status.APPROVED)
 
@@ -130,6 +131,8 @@ class MapEntry(index.Indexed, models.Model):
     convenings = models.ManyToManyField("events.EventPage", blank=True, related_name="+")
 
     objects = MapEntryQuerySet.as_manager()
+    # The status when read from the database (see `from_db`), None for a new entry.
+    loaded_status = None
 
     search_fields = [
         index.SearchField("name", boost=3),
@@ -191,6 +194,13 @@ class MapEntry(index.Indexed, models.Model):
         self.website_host = website_host(self.website)
         self.has_pending_changes = self.pending_changes is not None
         super().save(*args, **kwargs)
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        entry = super().from_db(db, field_names, values)
+        # What the public could see before this change: leaving "approved" must retire cached pages too.
+        entry.loaded_status = entry.status if "status" in field_names else None
+        return entry
 
     @property
     def slug(self):

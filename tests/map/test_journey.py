@@ -42,7 +42,7 @@ class JourneyTests(SiteTestCase):
 
     def moderate(self, entry, decision, message=""):
         return self.admin.post(
-            f"/admin/snippets/map/mapentry/{entry.pk}/moderate/", {"decision": decision, "message": message}
+            f"/admin/map-entries/{entry.pk}/moderate/", {"decision": decision, "message": message}
         )
 
     def test_add_confirm_approve_find_edit_and_remove(self):
@@ -65,9 +65,9 @@ class JourneyTests(SiteTestCase):
         self.assertEqual(self.visitor.get(f"/map/entries/{entry.pk}/").status_code, 404)
 
         # The moderation queue lists it; approving emails the submitter.
-        listing = self.admin.get("/admin/snippets/map/mapentry/?status=pending")
+        listing = self.admin.get("/admin/map-entries/?status=pending")
         self.assertContains(listing, "Kettle Street Neighbours")
-        self.assertRedirects(self.moderate(entry, "approve"), "/admin/snippets/map/mapentry/")
+        self.assertRedirects(self.moderate(entry, "approve"), "/admin/map-entries/")
         entry.refresh_from_db()
         self.assertEqual(entry.status, Status.APPROVED)
         self.assertIn("is now on the Relationships Map", mail.outbox[-1].body)
@@ -87,10 +87,8 @@ class JourneyTests(SiteTestCase):
         self.assertContains(page, "Kettle Street Neighbours")
         self.assertNotContains(page, "Kettle Street Friends")
         self.assertContains(self.visitor.get(manage), 'value="Kettle Street Friends"')
-        self.assertContains(
-            self.admin.get("/admin/snippets/map/mapentry/?has_pending_changes=true"), "Kettle"
-        )
-        review = self.admin.get(f"/admin/snippets/map/mapentry/{entry.pk}/moderate/")
+        self.assertContains(self.admin.get("/admin/map-entries/?has_pending_changes=true"), "Kettle")
+        review = self.admin.get(f"/admin/map-entries/{entry.pk}/moderate/")
         self.assertContains(review, "Kettle Street Friends")
         self.moderate(entry, "approve")
         page = self.visitor.get(f"/map/entries/{entry.pk}/")
