@@ -19,8 +19,11 @@ CONTENT_SNIPPETS = [
     ("casestudies", "scale"),
     ("casestudies", "enabler"),
     ("glossary", "glossarygroup"),
+    ("map", "theme"),
 ]
 SUGGESTIONS = ("glossary", "glossarysuggestion")
+# Editors see and export the map's entries; moderators decide on them (and may delete them).
+MAP_ENTRIES = ("map", "mapentry")
 
 PAGE_PERMISSIONS = {
     EDITORS: ["add", "change", "lock"],
@@ -66,17 +69,21 @@ def model_permissions_for(apps, role):
     admin_access = model_permissions(apps, [("wagtailadmin", "admin")], ["access"])
     snippets_edit = model_permissions(apps, CONTENT_SNIPPETS, ["add", "change", "view"])
     suggestions = model_permissions(apps, [SUGGESTIONS], ["change", "view"])
+    map_entries = model_permissions(apps, [MAP_ENTRIES], ["view"])
     if role == EDITORS:
-        return admin_access + snippets_edit + suggestions
-    moderation = model_permissions(apps, CONTENT_SNIPPETS + [SUGGESTIONS], ["delete"]) + model_permissions(
-        apps, WORKFLOW_MODELS, ["add", "change", "view"]
+        return admin_access + snippets_edit + suggestions + map_entries
+    moderation = (
+        model_permissions(apps, CONTENT_SNIPPETS + [SUGGESTIONS, MAP_ENTRIES], ["delete"])
+        + model_permissions(apps, [MAP_ENTRIES], ["change"])
+        + model_permissions(apps, WORKFLOW_MODELS, ["add", "change", "view"])
     )
     if role == MODERATORS:
-        return admin_access + snippets_edit + suggestions + moderation
+        return admin_access + snippets_edit + suggestions + map_entries + moderation
     return (
         admin_access
         + snippets_edit
         + suggestions
+        + map_entries
         + moderation
         + model_permissions(apps, WORKFLOW_MODELS, ["delete"])
         + model_permissions(apps, ADMIN_MODELS, ["add", "change", "delete", "view"])
