@@ -5,14 +5,12 @@ the moderation state stay in step. The page cache follows through the entry's si
 """
 
 from django.conf import settings
-from django.contrib.contenttypes.models import ContentType
 from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 
 from wagtail.log_actions import log
-from wagtail.models import ModelLogEntry
 
 from .forms import apply_changes
 from .models.entries import MapEntry, Status
@@ -102,14 +100,10 @@ def decide(entry, decision, message, map_page, user):
 
 
 def remove(entry, *, by):
-    """Delete the entry and every log line that names it at once, leaving one anonymous line behind."""
-    content_type = ContentType.objects.get_for_model(MapEntry)
-    pk, kind = entry.pk, entry.get_kind_display().lower()
-    with transaction.atomic():
-        ModelLogEntry.objects.filter(content_type=content_type, object_id=str(pk)).delete()
-        entry.delete()
-        entry.pk = pk
-        log(entry, "map.remove", title=f"Removed {kind} #{pk}", data={"by": by})
+    """Delete the entry at once; its signal deletes every log line that named it and leaves an
+    anonymous one (see map.signals)."""
+    entry.removed_by = by
+    entry.delete()
 
 
 def expire_unconfirmed(now=None):

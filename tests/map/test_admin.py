@@ -7,6 +7,8 @@ import io
 from django.core import mail
 from django.urls import reverse
 
+from wagtail.models import ModelLogEntry
+
 from map.models import MapEntry, Status, Theme
 from tests.base import SiteTestCase
 from tests.factories_editors import editor, moderator
@@ -78,3 +80,16 @@ class ModerationQueueTests(SiteTestCase):
         )
         self.assertEqual(response.status_code, 302)
         self.assertTrue(Theme.objects.filter(slug="workplace").exists())
+
+    def test_deleting_in_the_admin_leaves_only_an_anonymous_log_line(self):
+        self.client.force_login(self.moderator)
+        url = reverse("map_entries:moderate", args=[self.waiting.pk])
+        self.client.post(url, {"decision": "request_changes", "message": "Tell us more about Waiting Group."})
+        self.client.post(reverse("map_entries:delete", args=[self.waiting.pk]))
+        self.assertFalse(MapEntry.objects.filter(pk=self.waiting.pk).exists())
+        logs = ModelLogEntry.objects.filter(object_id=str(self.waiting.pk))
+        self.assertEqual(
+            [(log.action, log.label) for log in logs],
+            [("map.remove", f"Removed organisation #{self.waiting.pk}")],
+        )
+        self.assertNotIn("Waiting Group", str(list(logs.values_list("data", flat=True))))
