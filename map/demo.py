@@ -7,6 +7,9 @@ from pathlib import Path
 
 from django.utils import timezone
 
+from casestudies.models import CaseStudyPage
+from events.models import EventPage
+from glossary.models import GlossaryTermPage
 from home.models import HomePage, StandardPage
 
 from .forms import apply_changes
@@ -14,6 +17,8 @@ from .models import MapEntry, MapPage, Status, Theme
 
 DATA = Path(__file__).resolve().parent / "demo"
 CONNECT_LINK_TEXT = "Explore the Relationships Map"
+# The site content an entry may link to, by the name its data file uses and the page type.
+LINKED = {"glossary_terms": GlossaryTermPage, "stories": CaseStudyPage, "convenings": EventPage}
 
 
 def read(name):
@@ -35,14 +40,10 @@ def load(demo):
         entry = MapEntry(email=item["email"], status=item["status"], privacy_agreed_at=now)
         if item["status"] == Status.APPROVED:
             entry.approved_at = now - timedelta(days=3 * number)
-        apply_changes(
-            entry,
-            {
-                **item,
-                "themes": [themes[slug].pk for slug in item["themes"]],
-                "allow_indexing": item["allow_indexing"],
-            },
-        )
+        apply_changes(entry, {**item, "themes": [themes[slug].pk for slug in item["themes"]]})
+        for field, model in LINKED.items():
+            titles = item.get("links", {}).get(field, [])
+            getattr(entry, field).set(model.objects.filter(title__in=titles))
         demo.created += 1
     link_from_connect(demo, page)
     return page
