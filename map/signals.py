@@ -1,22 +1,26 @@
 """Retire cached pages when a public entry changes or goes, and only then: a new, unconfirmed or
 pending entry shows nowhere, so it should not empty the site's cache."""
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
+from wagtail.contrib.frontend_cache.utils import PurgeBatch
 from wagtail.log_actions import log
 from wagtail.models import ModelLogEntry
 
 from home.page_cache import bump_generation
+from home.signals import purge_frontend_cache
 
 from .models.entries import MapEntry, Status
+from .models.pages import MapPage
 
 
 @receiver(post_save, sender=MapEntry)
 def entry_saved(sender, instance, **kwargs):
     if Status.APPROVED in (instance.status, instance.loaded_status):
-        bump_generation()
+        public_entry_changed(instance)
     instance.loaded_status = instance.status
 
 
@@ -29,4 +33,21 @@ def entry_deleted(sender, instance, **kwargs):
     kind = instance.get_kind_display().lower() or "entry"
     by = getattr(instance, "removed_by", "an editor or expiry")
     log(instance, "map.remove", title=f"Removed {kind} #{instance.pk}", data={"by": by})
+    public_entry_changed(instance)
+
+
+def public_entry_changed(entry):
+    """Retire every cached page, and ask a CDN (when there is one) to drop the map's own addresses."""
     bump_generation()
+    if not getattr(settings, "WAGTAILFRONTENDCACHE", None):
+        return
+    map_page = MapPage.objects.live().first()
+    if map_page is None:
+        return
+    purge_frontend_cache(map_page)
+    base = map_page.full_url
+    routes = [("entry", {"pk": entry.pk}), ("feed", {}), ("open_data_csv", {}), ("open_data_json", {})]
+    batch = PurgeBatch(
+        [base, *(base + map_page.reverse_subpage(name, kwargs=kwargs) for name, kwargs in routes)]
+    )
+    batch.purge()
