@@ -3,7 +3,7 @@
 from django.urls import path, reverse
 
 from wagtail import hooks
-from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
+from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn, TitleColumn
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.models import register_snippet
@@ -54,8 +54,8 @@ class MapEntryViewSet(ModelViewSet):
         "kind",
         "region",
         Column("get_status_display", label="Status"),
-        Column("has_pending_changes", label="Edit waiting"),
-        Column("possible_duplicate", label="Possible duplicate"),
+        BooleanColumn("has_pending_changes", label="Edit waiting"),
+        BooleanColumn("possible_duplicate", label="Possible duplicate"),
         DateColumn("created_at", label="Submitted"),
     ]
     list_filter = ["status", "has_pending_changes", "possible_duplicate", "kind", "region", "themes"]
