@@ -3,6 +3,7 @@ floods, duplicates slip past no moderator, and bad input gets a 4xx, never a 500
 
 import base64
 import datetime
+import io
 
 from django.core import mail, signing
 from django.core.cache import cache
@@ -166,7 +167,7 @@ class ExpiryTests(SiteTestCase):
         fresh = MapEntryFactory(status=Status.UNCONFIRMED)
         confirmed = MapEntryFactory(status=Status.PENDING, created_at=old)
         approved = MapEntryFactory(created_at=old)
-        call_command("expire_map_entries", stdout=open("/dev/null", "w"))  # noqa: SIM115
+        call_command("expire_map_entries", stdout=io.StringIO())
         self.assertEqual(
             set(MapEntry.objects.values_list("pk", flat=True)), {fresh.pk, confirmed.pk, approved.pk}
         )
@@ -176,5 +177,5 @@ class ExpiryTests(SiteTestCase):
         self.client.post(JOIN_URL, valid_submission())
         links = last_links()
         with time_machine.travel(timezone.now() + datetime.timedelta(days=8)):
-            call_command("expire_map_entries", stdout=open("/dev/null", "w"))  # noqa: SIM115
+            call_command("expire_map_entries", stdout=io.StringIO())
         self.assertEqual(self.client.post(links["confirm"]).status_code, 403)
