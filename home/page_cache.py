@@ -38,6 +38,8 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from redis.exceptions import RedisError
 
+from .content_signals import content_changed
+
 logger = logging.getLogger(__name__)
 
 GENERATION_KEY = "content-generation"
@@ -222,8 +224,20 @@ def purge_frontend_cache(page):
     batch.purge()
 
 
+def content_changed_elsewhere(sender, pages=(), urls=(), **kwargs):
+    """Content changed by a path Wagtail's signals do not see (see `home.content_signals`)."""
+    bump_generation()
+    for page in pages:
+        purge_frontend_cache(page)
+    if urls and getattr(settings, "WAGTAILFRONTENDCACHE", None):
+        from wagtail.contrib.frontend_cache.utils import PurgeBatch
+
+        PurgeBatch(urls).purge()
+
+
 def connect_signals():
     """Wire the invalidation rule; called once from the app's `ready()`."""
+    content_changed.connect(content_changed_elsewhere, dispatch_uid="page_cache_content_changed")
     post_save.connect(content_saved, dispatch_uid="page_cache_saved")
     post_delete.connect(content_deleted, dispatch_uid="page_cache_deleted")
     for signal in (page_published, page_unpublished, post_page_move):

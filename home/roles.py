@@ -20,10 +20,13 @@ CONTENT_SNIPPETS = [
     ("casestudies", "scale"),
     ("casestudies", "enabler"),
     ("glossary", "glossarygroup"),
+    ("map", "theme"),
 ]
 SUGGESTIONS = ("glossary", "glossarysuggestion")
 # "View" on Heatmap results opens only the anonymous totals report: results have no admin listing.
 HEATMAP_TOTALS = ("heatmap", "heatmapresult")
+# Editors see and export the map's entries; moderators decide on them (and may delete them).
+MAP_ENTRIES = ("map", "mapentry")
 
 # Editors write and submit; locking, unlocking, publishing and unpublishing are Moderators' rights.
 # Wagtail lets anyone with "change" delete pages that are not live: home.wagtail_hooks narrows that
@@ -73,18 +76,22 @@ def model_permissions_for(apps, role):
     snippets_view = model_permissions(apps, CONTENT_SNIPPETS, ["view"])
     snippets_edit = model_permissions(apps, CONTENT_SNIPPETS, ["add", "change", "view"])
     suggestions = model_permissions(apps, [SUGGESTIONS], ["change", "view"])
+    map_entries = model_permissions(apps, [MAP_ENTRIES], ["view"])
     if role == EDITORS:
-        return admin_access + snippets_view + suggestions
-    moderation = model_permissions(apps, CONTENT_SNIPPETS + [SUGGESTIONS], ["delete"]) + model_permissions(
-        apps, WORKFLOW_MODELS, ["add", "change", "view"]
+        return admin_access + snippets_view + suggestions + map_entries
+    moderation = (
+        model_permissions(apps, CONTENT_SNIPPETS + [SUGGESTIONS, MAP_ENTRIES], ["delete"])
+        + model_permissions(apps, [MAP_ENTRIES], ["change"])
+        + model_permissions(apps, WORKFLOW_MODELS, ["add", "change", "view"])
     )
     moderation += model_permissions(apps, [HEATMAP_TOTALS], ["view"])
     if role == MODERATORS:
-        return admin_access + snippets_edit + suggestions + moderation
+        return admin_access + snippets_edit + suggestions + map_entries + moderation
     return (
         admin_access
         + snippets_edit
         + suggestions
+        + map_entries
         + moderation
         + model_permissions(apps, WORKFLOW_MODELS, ["delete"])
         + model_permissions(apps, ADMIN_MODELS, ["add", "change", "delete", "view"])

@@ -46,6 +46,7 @@ SEARCH_TYPES = (
             "blog.BlogIndexPage",
             "casestudies.CaseMakerPage",
             "casestudies.CaseMakerSectionPage",
+            "map.MapPage",
         ),
     ),
 )

@@ -21,6 +21,7 @@ from wagtail.search.utils import normalise_query_string
 from glossary.models import GlossaryTermPage
 from home.listings import page_number
 from home.routing import as_specific, specific_pages, with_specific_rows
+from map.models import MapEntry, MapPage
 
 from .models import UnansweredSearch
 from .query import SearchQuery, highlight, normalise_words
@@ -32,6 +33,10 @@ from .registry import (
     searchable_content_type_ids,
 )
 
+# Entries on the Relationships Map are not pages: they have a type of their own, searched apart, and
+# only approved entries whose submitters allowed indexing are found.
+MAP_TYPE = SearchType("map", "Relationships Map", "Map entry", ("map.MapEntry",), "public_description")
+RESULT_TYPES_BY_KEY = {**SEARCH_TYPES_BY_KEY, MAP_TYPE.key: MAP_TYPE}
 RESULTS_PER_PAGE = 10
 SUGGESTION_LIMIT = 8
 GLOSSARY_CANDIDATES = 20
@@ -168,12 +173,49 @@ def log_search(query, found):
     UnansweredSearch.record(logged_query, found=found)
 
 
+def matching_entries(query):
+    """Approved map entries whose submitters allowed indexing, matching the query; none without a map page."""
+    map_page = MapPage.objects.live().public().first()
+    if map_page is None:
+        return None, MapEntry.objects.none()
+    return map_page, MapEntry.objects.indexable().search(query.terms)
+
+
+def map_entry_results(query, number):
+    """A page of matching map entries, as hits linking to their pages on the map."""
+    map_page, entries = matching_entries(query)
+    results_page = Paginator(entries, RESULTS_PER_PAGE).get_page(number)
+    hits = [
+        Hit(
+            title=highlight(entry.name, query.words),
+            url=map_page.url + map_page.reverse_subpage("entry", kwargs={"pk": entry.pk}),
+            summary=highlight(entry.public_description, query.words),
+            search_type=MAP_TYPE,
+        )
+        for entry in results_page
+    ]
+    paginator = CountedPaginator(hits, RESULTS_PER_PAGE, results_page.paginator.count)
+    return paginator._get_page(hits, results_page.number, paginator)
+
+
 def search_results(request, query, search_type, sort, number):
     """What the results page shows for one search, filter, sort and page number, as plain values."""
     promotions = promoted_hits(query, request)
     pages = searchable_pages().exclude(id__in=[hit.page_id for hit in promotions if hit.page_id])
     organic = pages.search(query.terms, order_by_relevance=False).facet("content_type_id")
     counts = count_by_type(organic, promotions)
+    if search_type == MAP_TYPE:
+        entries_page = map_entry_results(query, number)
+        counts[MAP_TYPE.key] = entries_page.paginator.count
+        return {
+            "counts": counts,
+            "total": counts[MAP_TYPE.key],
+            "results_page": entries_page,
+            "hits": list(entries_page),
+            "promotions": [],
+            "glossary_term": None,
+        }
+    counts[MAP_TYPE.key] = matching_entries(query)[1].count()
 
     if search_type:
         pages = pages.filter(content_type__in=search_type.content_type_ids)
@@ -208,7 +250,7 @@ def search_results(request, query, search_type, sort, number):
 
 def search(request):
     query = SearchQuery.parse(request.GET.get("q", ""))
-    search_type = SEARCH_TYPES_BY_KEY.get(request.GET.get("type", ""))
+    search_type = RESULT_TYPES_BY_KEY.get(request.GET.get("type", ""))
     sort = request.GET.get("sort") if request.GET.get("sort") in SORTS else "relevance"
     context = {
         "query": query,
@@ -231,7 +273,7 @@ def search(request):
         # Only a fresh search is logged; paging, filtering and re-sorting it are not new searches.
         log_search(query, found=results["counts"]["all"] > 0)
     context.update(results)
-    context["filters"] = [(item, results["counts"][item.key]) for item in SEARCH_TYPES]
+    context["filters"] = [(item, results["counts"][item.key]) for item in (*SEARCH_TYPES, MAP_TYPE)]
     return render(request, "search/search.html", context)
 
 

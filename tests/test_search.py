@@ -212,13 +212,21 @@ class FilterAndCountTests(SearchSiteTestCase):
         response = self.search(q="meadow")
         self.assertEqual(
             response.context["counts"],
-            {"all": 7, "posts": 3, "convenings": 2, "stories": 1, "glossary": 1, "pages": 0},
+            {"all": 7, "posts": 3, "convenings": 2, "stories": 1, "glossary": 1, "pages": 0, "map": 0},
         )
         soup = BeautifulSoup(response.content, "html.parser")
         links = {link.get_text(" ", strip=True) for link in soup.select(".search-filters a")}
         self.assertEqual(
             links,
-            {"Everything 7", "Posts 3", "Convenings 2", "Stories 1", "Glossary 1", "Pages 0"},
+            {
+                "Everything 7",
+                "Posts 3",
+                "Convenings 2",
+                "Stories 1",
+                "Glossary 1",
+                "Pages 0",
+                "Relationships Map 0",
+            },
         )
 
     def test_type_filter_narrows_results_and_keeps_all_counts(self):

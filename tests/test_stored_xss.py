@@ -45,6 +45,7 @@ from tests.factories_glossary import (
     GlossarySuggestionFactory,
     GlossaryTermPageFactory,
 )
+from tests.map.hostile import submit_hostile_entry
 
 MARKER = "xss("
 # Each payload fits the shortest text field it goes into (80 characters) and carries MARKER.
@@ -284,6 +285,7 @@ class StoredXSSTestCase(SiteTestCase):
             **page_fields,
         )
         suggestion = GlossarySuggestionFactory(term=p, definition=p, source=p, name=p)
+        map_entry, map_urls = submit_hostile_entry(cls.home, p, editor_rich_text(p), linked_term=term)
         SearchPromotion.objects.create(query=Query.get("xss"), page=post, description=p, sort_order=0)
         SearchPromotion.objects.create(
             query=Query.get("xss"),
@@ -304,6 +306,8 @@ class StoredXSSTestCase(SiteTestCase):
             "enabler": story.enablers.get(),
             "group": group,
             "suggestion": suggestion,
+            "theme": map_entry.themes.get(),
+            "map_entry": map_entry,
         }
         cls.pages = [
             standard,
@@ -342,6 +346,7 @@ class StoredXSSTestCase(SiteTestCase):
             "/glossary/?view=a-z",
             term.url,
             "/search/?q=xss",
+            *map_urls,
         ]
         cls.feed_urls = [
             "/blog/feed/",
@@ -352,6 +357,7 @@ class StoredXSSTestCase(SiteTestCase):
             "/case-maker/feed/",
             "/case-maker/feed/atom/",
             "/glossary/feed/",
+            "/map/feed/",
         ]
         cls.admin = get_user_model().objects.create_superuser("admin", "admin@example.org", "pw")
 
@@ -404,8 +410,12 @@ class StoredXSSTestCase(SiteTestCase):
             reverse("glossary_glossarysuggestion_modeladmin_edit", args=[objects["suggestion"].pk]),
             reverse("wagtailsearchpromotions:index"),
             reverse("wagtailsearchpromotions:edit", args=[Query.get("xss").pk]),
+            reverse("map_entries:index"),
+            reverse("map_entries:edit", args=[objects["map_entry"].pk]),
+            reverse("map_entries:moderate", args=[objects["map_entry"].pk]),
         ]
-        for key in ("person", "category", "series", "event_series", "sector", "scale", "enabler", "group"):
+        keys = ("person", "category", "series", "event_series", "sector", "scale", "enabler", "group")
+        for key in (*keys, "theme"):
             meta = objects[key]._meta
             prefix = f"wagtailsnippets_{meta.app_label}_{meta.model_name}"
             urls += [reverse(f"{prefix}:list"), reverse(f"{prefix}:edit", args=[objects[key].pk])]

@@ -19,8 +19,8 @@ from wagtail.images import get_image_model
 from wagtail.models import Page
 
 from blog.models import BlogIndexPage
+from home.content_signals import content_changed
 from home.models import Person
-from home.page_cache import bump_generation
 
 from . import wxr
 from .html_to_blocks import BodyConverter
@@ -75,7 +75,7 @@ class Importer:
         self.archive_redirects()
         if not self.dry_run and self.report.changed:
             # Pages created live skip Wagtail's publish signal (see pages.save): retire cached listings now.
-            bump_generation()
+            content_changed.send(sender=type(self))
         return self.report
 
     def records(self):

@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "casestudies",
     "glossary",
     "search",
+    "map",
     "editorial",
     "heatmap",
     "wordpress",

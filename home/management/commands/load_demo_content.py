@@ -12,7 +12,7 @@ from django.db import transaction
 from home import demo as home_demo
 
 # Later apps link to earlier ones (posts reflect on convenings, terms mark posts).
-CONTENT_APPS = ["events", "blog", "casestudies", "glossary", "heatmap", "newsletter"]
+CONTENT_APPS = ["events", "blog", "casestudies", "glossary", "heatmap", "newsletter", "map"]
 ADMIN_USERNAME = "admin"
 ADMIN_PASSWORD = "relationships-demo"  # noqa: S105 - demo-only account, printed for the newcomer
 

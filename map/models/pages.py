@@ -1,0 +1,106 @@
+"""The map's one page: exploring at its own address, and the routes for joining, confirming, managing,
+entries, the feed and open data. The routes only dispatch; the work is in `map.views`."""
+
+from django.db import models
+
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+from wagtail.search import index
+
+from home.blocks import RICH_TEXT_FEATURES
+from home.models import ListingFieldsMixin
+from home.page_forms import SitePageForm
+
+from .. import views
+from .entries import MapEntry
+
+
+class MapPage(RoutablePageMixin, ListingFieldsMixin, Page):
+    """The Relationships Map: filters, the tile map and the cards of approved entries."""
+
+    introduction = models.TextField(
+        max_length=600, blank=True, help_text="A sentence or two above the map; also used when shared."
+    )
+    privacy_notice = RichTextField(
+        features=RICH_TEXT_FEATURES,
+        help_text="Shown on the Add yourself form; submitters agree to it. Say what is kept, why, for how long and how to remove it.",
+    )
+    data_licence_name = models.CharField(max_length=120, default="Creative Commons Attribution 4.0")
+    data_licence_url = models.URLField(default="https://creativecommons.org/licenses/by/4.0/")
+
+    search_fields = [
+        *Page.search_fields,
+        *ListingFieldsMixin.search_fields,
+        index.SearchField("introduction"),
+    ]
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("in_brief"),
+        FieldPanel("introduction"),
+        FieldPanel("privacy_notice"),
+        MultiFieldPanel(
+            [FieldPanel("data_licence_name"), FieldPanel("data_licence_url")], heading="Open data licence"
+        ),
+    ]
+    promote_panels = [*Page.promote_panels, *ListingFieldsMixin.promote_panels]
+
+    base_form_class = SitePageForm
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count = 1
+
+    def get_meta_description(self):
+        return self.search_description or self.in_brief
+
+    @path("", name="index")
+    def index_route(self, request):
+        """Filters, tile map and cards; the other routes render without them."""
+        return self.render(request, context_overrides=views.explore(self, request))
+
+    def get_sitemap_urls(self, request=None):
+        """The page, then each approved entry whose submitter allowed search engines to index it."""
+        urls = super().get_sitemap_urls(request)
+        base = self.get_full_url(request)
+        entries = MapEntry.objects.indexable().order_by("pk").only("pk", "approved_at")
+        urls.extend(
+            {
+                "location": base + self.reverse_subpage("entry", kwargs={"pk": entry.pk}),
+                "lastmod": entry.approved_at,
+            }
+            for entry in entries
+        )
+        return urls
+
+    @path("join/", name="join")
+    def join(self, request):
+        return views.join(self, request)
+
+    @path("join/sent/", name="join_sent")
+    def join_sent(self, request):
+        return views.join_sent(self, request)
+
+    @path("confirm/<str:token>/", name="confirm")
+    def confirm(self, request, token):
+        return views.confirm(self, request, token)
+
+    @path("manage/<str:token>/", name="manage")
+    def manage(self, request, token):
+        return views.manage(self, request, token)
+
+    @path("entries/<int:pk>/", name="entry")
+    def entry(self, request, pk):
+        return views.entry(self, request, pk)
+
+    @path("feed/", name="feed")
+    def feed(self, request):
+        return views.feed(self, request)
+
+    @path("open-data/csv/", name="open_data_csv")
+    def open_data_csv(self, request):
+        return views.open_data_csv(self, request)
+
+    @path("open-data/json/", name="open_data_json")
+    def open_data_json(self, request):
+        return views.open_data_json(self, request)
