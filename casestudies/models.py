@@ -26,7 +26,7 @@ from editorial.checklist import ChecklistPanel
 from editorial.previews import CardPreviewMixin
 from home.blocks import QuoteBlock
 from home.listings import attach_images
-from home.models import ListingFieldsMixin, SiteSettings
+from home.models import READ_ONLY_HTTP_METHODS, ListingFieldsMixin, SiteSettings
 from home.page_cache import per_generation, per_page
 
 from .blocks import CaseMakerBlock, EvidenceBlock
@@ -166,6 +166,7 @@ class CaseMakerPage(RoutablePageMixin, ListingFieldsMixin, Page):
     ]
     promote_panels = [*Page.promote_panels, *ListingFieldsMixin.promote_panels]
 
+    allowed_http_methods = READ_ONLY_HTTP_METHODS
     parent_page_types = ["home.HomePage"]
     subpage_types = ["casestudies.CaseMakerSectionPage", "casestudies.CaseStudyPage"]
     max_count = 1
@@ -252,6 +253,7 @@ class CaseMakerSectionPage(ListingFieldsMixin, Page):
     content_panels = [*Page.content_panels, FieldPanel("in_brief"), FieldPanel("body")]
     promote_panels = [*Page.promote_panels, *ListingFieldsMixin.promote_panels]
 
+    allowed_http_methods = READ_ONLY_HTTP_METHODS
     parent_page_types = ["casestudies.CaseMakerPage"]
     subpage_types = []
 
@@ -390,6 +392,7 @@ class CaseStudyPage(CardPreviewMixin, RoutablePageMixin, ListingFieldsMixin, Pag
     ]
     promote_panels = [*Page.promote_panels, *ListingFieldsMixin.promote_panels]
 
+    allowed_http_methods = READ_ONLY_HTTP_METHODS
     parent_page_types = ["casestudies.CaseMakerPage"]
     subpage_types = []
     exclude_fields_in_copy = ["short_code"]

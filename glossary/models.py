@@ -21,6 +21,7 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
 from home.blocks import RICH_TEXT_FEATURES
+from home.models import READ_ONLY_HTTP_METHODS
 
 from .alphabet import LETTERS, OTHER_LETTER, fold, index_letter, letter_anchor, sort_key
 from .rich_text import LINKTYPE
@@ -288,6 +289,7 @@ class GlossaryTermPage(Page):
         PageChooserPanel("first_discussed_in", ["blog.BlogPage", "events.EventPage"]),
     ]
 
+    allowed_http_methods = READ_ONLY_HTTP_METHODS
     parent_page_types = ["glossary.GlossaryIndexPage"]
     subpage_types = []
 

@@ -2,6 +2,7 @@ import warnings
 
 from django.apps import AppConfig
 from django.conf import settings
+from django.db.models.signals import post_migrate
 
 
 class HomeConfig(AppConfig):
@@ -11,6 +12,9 @@ class HomeConfig(AppConfig):
 
     def ready(self):
         from . import signals  # noqa: F401
+        from .site_url import apply_after_migrate
+
+        post_migrate.connect(apply_after_migrate, sender=self)
 
         limit_image_pixels()
         share_view_restrictions()
