@@ -224,7 +224,11 @@ class HomePage(Page):
         story = (
             stories.filter(pk=self.featured_story_id).first() if self.featured_story_id else None
         ) or stories.order_by("-first_published_at", "-pk").first()
-        toolbox = Page.objects.live().public().filter(pk=self.toolbox_page_id).specific().first()
+        toolbox = (
+            Page.objects.live().public().filter(pk=self.toolbox_page_id).specific().first()
+            if self.toolbox_page_id
+            else None
+        )
         attach_images([*featured_pages, *filter(None, [story, toolbox])])
         return {"featured_pages": featured_pages, "featured_story": story, "toolbox": toolbox}
 
