@@ -17,9 +17,12 @@ $(BIN)/activate: requirements.txt requirements-dev.txt
 setup: $(BIN)/activate
 
 ## make run: set everything up, load the demo content and serve it on http://127.0.0.1:8000
+## (links in pages, feeds and calendars use RUN_SITE_URL, the address it serves on)
+RUN_SITE_URL ?= http://127.0.0.1:8000
 run: setup
-	DEBUG=false $(BIN)/python manage.py migrate --noinput
-	DEBUG=false $(BIN)/python manage.py load_demo_content
+	DEBUG=false SITE_URL=$(RUN_SITE_URL) $(BIN)/python manage.py migrate --noinput
+	DEBUG=false SITE_URL=$(RUN_SITE_URL) $(BIN)/python manage.py load_demo_content
+	DEBUG=false SITE_URL=$(RUN_SITE_URL) $(BIN)/python manage.py set_site_url
 	DEBUG=false $(BIN)/python manage.py collectstatic --noinput --verbosity 0
 	DEBUG=false $(BIN)/gunicorn relationships.wsgi -c gunicorn.conf.py
 

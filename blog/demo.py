@@ -495,7 +495,7 @@ def load(demo):
             authors=[BlogPageAuthor(person=people[key], sort_order=i) for i, key in enumerate(authors)],
             guest_author=guest,
             tagged_items=[BlogPageTag(tag=Tag.objects.get_or_create(name=name)[0]) for name in tags],
-            hero_image=demo.image(f"blog-{slug}", f"Circles for {title}", number),
+            hero_image=demo.image(f"blog-{slug}", f"Illustration for {title}", number),
             hero_alt="An abstract drawing of hand-drawn circles overlapping on warm paper.",
             featured=featured,
             exclude_from_newsletter=slug == "two-years-of-bringing-people-together",

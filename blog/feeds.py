@@ -12,19 +12,21 @@ FEED_LENGTH = 20
 
 
 class BlogFeed(PageFeed):
-    """The newest live, public posts that editors have not left out of the newsletter.
+    """The newest live, public posts.
 
     `filters` narrows the posts (a category or series feed); `link` (absolute) and
-    `description` describe that narrower feed.
+    `description` describe that narrower feed. The `newsletter` feed, which the RSS-to-email
+    newsletter reads, also leaves out the posts editors marked "leave out of the newsletter";
+    every other feed keeps them, as readers subscribed to the blog expect every post.
     """
 
     image_attribute = "hero_image"
 
-    def __init__(self, index_page, title=None, link=None, description=None, **filters):
+    def __init__(self, index_page, title=None, link=None, description=None, newsletter=False, **filters):
         super().__init__(index_page, title)
         self.archive_link = link
         self.archive_description = description
-        self.filters = filters
+        self.filters = {**filters, "exclude_from_newsletter": False} if newsletter else filters
 
     def items(self):
         from blog.models import BlogPage, BlogPageAuthor
@@ -33,7 +35,7 @@ class BlogFeed(PageFeed):
             BlogPage.objects.live()
             .public()
             .descendant_of(self.index_page)
-            .filter(exclude_from_newsletter=False, **self.filters)
+            .filter(**self.filters)
             .select_related("category")
             .prefetch_related(
                 Prefetch("authors", queryset=BlogPageAuthor.objects.select_related("person")), "tags"
@@ -67,6 +69,9 @@ class BlogFeed(PageFeed):
 
     def item_image(self, item):
         return item.hero_image or item.listing_image
+
+    def item_image_alt(self, item):
+        return item.hero_alt_text if item.hero_image else super().item_image_alt(item)
 
 
 class BlogAtomFeed(BlogFeed):

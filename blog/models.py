@@ -28,8 +28,9 @@ from editorial.previews import CardPreviewMixin
 from events.models import EventPage
 from home.blocks import BodyBlock
 from home.listings import ListingPaginator, attach_images
-from home.models import ListingFieldsMixin, Person, SiteSettings, SlugFromNameMixin
+from home.models import READ_ONLY_HTTP_METHODS, ListingFieldsMixin, Person, SiteSettings, SlugFromNameMixin
 from home.page_forms import SitePageForm
+from home.site_url import site_root
 
 POSTS_PER_PAGE = 10
 FEATURED_LIMIT = 3
@@ -107,6 +108,7 @@ class BlogIndexPage(RoutablePageMixin, ListingFieldsMixin, Page):
     promote_panels = [*Page.promote_panels, *ListingFieldsMixin.promote_panels]
 
     base_form_class = SitePageForm
+    allowed_http_methods = READ_ONLY_HTTP_METHODS
     parent_page_types = ["home.HomePage"]
     subpage_types = ["blog.BlogPage"]
     max_count = 1
@@ -239,12 +241,17 @@ class BlogIndexPage(RoutablePageMixin, ListingFieldsMixin, Page):
     def atom_feed(self, request):
         return BlogAtomFeed(self)(request)
 
+    @path("feed/newsletter/")
+    def newsletter_feed(self, request):
+        """The feed the RSS-to-email newsletter reads: posts left out of the newsletter are not in it."""
+        return BlogFeed(self, title=f"{self.title}: Newsletter", newsletter=True)(request)
+
     @path("category/<slug:slug>/feed/")
     def category_feed(self, request, slug):
         category = get_object_or_404(Category, slug=slug)
         return BlogFeed(
             self,
-            title=f"{self.title}: {category.name}",
+            title=f"{self.title}: Category {category.name}",
             link=self.get_full_url(request) + self.reverse_subpage("category", kwargs={"slug": slug}),
             description=category.description,
             category=category,
@@ -255,7 +262,7 @@ class BlogIndexPage(RoutablePageMixin, ListingFieldsMixin, Page):
         series = get_object_or_404(Series, slug=slug)
         return BlogFeed(
             self,
-            title=f"{self.title}: {series.title}",
+            title=f"{self.title}: Series {series.title}",
             link=self.get_full_url(request) + self.reverse_subpage("series", kwargs={"slug": slug}),
             description=series.description,
             series=series,
@@ -350,7 +357,10 @@ class BlogPage(CardPreviewMixin, ListingFieldsMixin, Page):
     exclude_from_newsletter = models.BooleanField(
         "leave out of the newsletter feed",
         default=False,
-        help_text="Keeps the post out of the RSS and Atom feeds that the newsletter is built from.",
+        help_text=(
+            "Keeps the post out of the newsletter's own feed (/blog/feed/newsletter/), which the "
+            "newsletter is built from. The blog's public feeds still list it."
+        ),
     )
 
     objects = PageManager.from_queryset(BlogPageQuerySet)()
@@ -406,6 +416,7 @@ class BlogPage(CardPreviewMixin, ListingFieldsMixin, Page):
     ]
 
     base_form_class = BlogPageForm
+    allowed_http_methods = READ_ONLY_HTTP_METHODS
     parent_page_types = ["blog.BlogIndexPage"]
     subpage_types = []
     page_description = "A post on the blog, with an author, a date and a category."
@@ -496,9 +507,8 @@ class BlogPage(CardPreviewMixin, ListingFieldsMixin, Page):
             {
                 "@type": "Person",
                 "name": author.person.name,
-                "url": request.build_absolute_uri(
-                    blog_index.route_url(request, "author", slug=author.person.slug)
-                ),
+                "url": blog_index.get_full_url(request)
+                + blog_index.reverse_subpage("author", kwargs={"slug": author.person.slug}),
             }
             for author in authors
         ]
@@ -522,7 +532,7 @@ class BlogPage(CardPreviewMixin, ListingFieldsMixin, Page):
             data["articleSection"] = self.category.name
         image = self.get_social_image() or site_settings.default_social_image
         if image:
-            data["image"] = request.build_absolute_uri(image.get_rendition(SOCIAL_IMAGE_SPEC).url)
+            data["image"] = site_root(request) + image.get_rendition(SOCIAL_IMAGE_SPEC).url
         return {key: value for key, value in data.items() if value not in (None, [])}
 
     def get_context(self, request, *args, **kwargs):
@@ -535,7 +545,7 @@ class BlogPage(CardPreviewMixin, ListingFieldsMixin, Page):
         blog_index = parent if isinstance(parent, BlogIndexPage) else None
         authors = list(self.authors.select_related("person"))
         tags = list(self.tags.all())
-        url = self.get_full_url(request) or request.build_absolute_uri()
+        url = self.get_full_url(request)
         return {
             "blog_index": blog_index,
             "authors": authors,

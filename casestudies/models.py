@@ -27,7 +27,7 @@ from editorial.guide import GuidePanel
 from editorial.previews import CardPreviewMixin
 from home.blocks import QuoteBlock
 from home.listings import attach_images
-from home.models import ListingFieldsMixin, SiteSettings
+from home.models import READ_ONLY_HTTP_METHODS, ListingFieldsMixin, SiteSettings
 from home.page_forms import SitePageForm
 
 from .blocks import CaseMakerBlock, EvidenceBlock
@@ -160,6 +160,7 @@ class CaseMakerPage(RoutablePageMixin, ListingFieldsMixin, Page):
     promote_panels = [*Page.promote_panels, *ListingFieldsMixin.promote_panels]
 
     base_form_class = SitePageForm
+    allowed_http_methods = READ_ONLY_HTTP_METHODS
     parent_page_types = ["home.HomePage"]
     subpage_types = ["casestudies.CaseMakerSectionPage", "casestudies.CaseStudyPage"]
     max_count = 1
@@ -251,6 +252,7 @@ class CaseMakerSectionPage(ListingFieldsMixin, Page):
     promote_panels = [*Page.promote_panels, *ListingFieldsMixin.promote_panels]
 
     base_form_class = SitePageForm
+    allowed_http_methods = READ_ONLY_HTTP_METHODS
     parent_page_types = ["casestudies.CaseMakerPage"]
     subpage_types = []
     page_description = "One of the parts of the case, such as the impact of investing in relationships."
@@ -395,6 +397,7 @@ class CaseStudyPage(CardPreviewMixin, RoutablePageMixin, ListingFieldsMixin, Pag
     promote_panels = [*Page.promote_panels, FieldPanel("social_image")]
 
     base_form_class = SitePageForm
+    allowed_http_methods = READ_ONLY_HTTP_METHODS
     parent_page_types = ["casestudies.CaseMakerPage"]
     subpage_types = []
     exclude_fields_in_copy = ["short_code"]

@@ -5,6 +5,7 @@ import uuid
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, Q
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
@@ -22,7 +23,7 @@ from editorial.guide import GuidePanel
 from editorial.previews import CardPreviewMixin
 from home.blocks import BodyBlock
 from home.listings import ListingPaginator, attach_images
-from home.models import ListingFieldsMixin, SlugFromNameMixin
+from home.models import READ_ONLY_HTTP_METHODS, ListingFieldsMixin, SlugFromNameMixin
 from home.page_forms import SitePageForm
 
 from .calendar import calendar_response
@@ -87,6 +88,16 @@ class EventPageQuerySet(PageQuerySet):
         """Events with what a listing card shows fetched up front (images come from `attach_images`)."""
         return self.select_related("series").defer_streamfields()
 
+    def with_reflections(self):
+        """Past events marked `has_reflections` when they carry written reflections or a live,
+        public post reflects on them, so listings can say which are worth going back to."""
+        posts = self.model._meta.get_field("reflection_posts").related_model.objects.live().public()
+        written = ~Q(reflections=[])
+        reflected = Exists(posts.filter(related_convening=OuterRef("pk")))
+        return self.annotate(
+            has_reflections=ExpressionWrapper(written | reflected, output_field=BooleanField())
+        )
+
 
 class EventIndexPage(RoutablePageMixin, Page):
     """The convenings programme at /convenings/, with its archive, series pages, calendar and feed."""
@@ -100,6 +111,7 @@ class EventIndexPage(RoutablePageMixin, Page):
     content_panels = [GuidePanel(), *Page.content_panels, FieldPanel("intro")]
 
     base_form_class = SitePageForm
+    allowed_http_methods = READ_ONLY_HTTP_METHODS
     parent_page_types = ["home.HomePage"]
     subpage_types = ["events.EventPage"]
     max_count = 1
@@ -125,7 +137,7 @@ class EventIndexPage(RoutablePageMixin, Page):
     def index_route(self, request):
         """The programme; its listings are built here so the other routes do not pay for them."""
         upcoming = list(self.events().upcoming().for_listing())
-        recent = list(self.events().past().for_listing()[:3])
+        recent = list(self.events().past().for_listing().with_reflections()[:3])
         attach_images([*upcoming, *recent])
         series = self.series_with_events()
         return self.render(
@@ -148,7 +160,7 @@ class EventIndexPage(RoutablePageMixin, Page):
             events = events.filter(start__year=year)
         if series:
             events = events.filter(series=series)
-        events = events.for_listing()
+        events = events.for_listing().with_reflections()
         return self.render(
             request,
             template="events/event_archive.html",
@@ -167,7 +179,9 @@ class EventIndexPage(RoutablePageMixin, Page):
         series = get_object_or_404(EventSeries, slug=slug)
         events = self.events().filter(series=series).for_listing()
         upcoming = list(events.upcoming())
-        past = ListingPaginator(events.past(), PAST_PER_PAGE, prepare=list).get_page(request.GET.get("page"))
+        past = ListingPaginator(events.past().with_reflections(), PAST_PER_PAGE, prepare=list).get_page(
+            request.GET.get("page")
+        )
         attach_images([*upcoming, *past])  # both lists' images in one fetch
         return self.render(
             request,
@@ -302,6 +316,7 @@ class EventPage(CardPreviewMixin, RoutablePageMixin, ListingFieldsMixin, Page):
     promote_panels = [*Page.promote_panels, *ListingFieldsMixin.promote_panels]
 
     base_form_class = SitePageForm
+    allowed_http_methods = READ_ONLY_HTTP_METHODS
     parent_page_types = ["events.EventIndexPage"]
     subpage_types = []
     exclude_fields_in_copy = ["uid", "sequence"]

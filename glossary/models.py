@@ -23,6 +23,7 @@ from django_ratelimit.core import is_ratelimited
 
 from editorial.guide import GuidePanel
 from home.blocks import RICH_TEXT_FEATURES
+from home.models import READ_ONLY_HTTP_METHODS
 from home.page_forms import SitePageForm
 
 from .alphabet import LETTERS, OTHER_LETTER, fold, index_letter, letter_anchor, sort_key
@@ -293,6 +294,7 @@ class GlossaryTermPage(Page):
     ]
 
     base_form_class = SitePageForm
+    allowed_http_methods = READ_ONLY_HTTP_METHODS
     parent_page_types = ["glossary.GlossaryIndexPage"]
     subpage_types = []
     page_description = "One word or phrase of the relational vocabulary and what it means."

@@ -14,7 +14,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.blocks import RICH_TEXT_FEATURES
-from home.models import ListingFieldsMixin
+from home.models import READ_ONLY_HTTP_METHODS, ListingFieldsMixin
 from home.page_forms import SitePageForm
 
 from .blocks import ContextBlock, SectionBlock
@@ -71,6 +71,7 @@ class HeatmapPage(ListingFieldsMixin, Page):
     ]
     promote_panels = [*Page.promote_panels, *ListingFieldsMixin.promote_panels]
     base_form_class = SitePageForm
+    allowed_http_methods = READ_ONLY_HTTP_METHODS
     parent_page_types = ["home.HomePage", "home.StandardPage"]
     subpage_types = []
 

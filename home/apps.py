@@ -2,6 +2,7 @@ import warnings
 
 from django.apps import AppConfig
 from django.conf import settings
+from django.db.models.signals import post_migrate
 
 from . import page_cache
 
@@ -12,6 +13,10 @@ class HomeConfig(AppConfig):
     verbose_name = "Site"
 
     def ready(self):
+        from .site_url import apply_after_migrate
+
+        post_migrate.connect(apply_after_migrate, sender=self)
+
         limit_image_pixels()
         page_cache.connect_signals()
 

@@ -6,7 +6,6 @@ changes nothing.
 """
 
 import io
-import random
 
 from django.core.files.images import ImageFile
 
@@ -14,6 +13,7 @@ from wagtail.images.models import Image
 from wagtail.models import Page, Site
 from wagtail.rich_text import RichText
 
+from .illustrations import draw_illustration
 from .models import (
     FooterLink,
     HomePage,
@@ -23,14 +23,7 @@ from .models import (
     SiteSettings,
     StandardPage,
 )
-
-PALETTES = [
-    ("#9a3a20", "#f6e3d8", "#35604a"),
-    ("#35604a", "#e3efe6", "#c77d4e"),
-    ("#2f4f6f", "#e4ecf4", "#d9a441"),
-    ("#7a4e7e", "#f1e6f2", "#3f7f74"),
-    ("#8a5a2b", "#f5ebdd", "#2f6f8f"),
-]
+from .site_url import apply_site_url
 
 
 def paragraphs(*texts):
@@ -51,24 +44,13 @@ class DemoContent:
             self.stdout.write(message)
 
     def image(self, key, title, palette=0):
-        """A small abstract illustration drawn with Pillow: overlapping circles, no text."""
+        """A flat illustration drawn for `key` (see home.illustrations), its alt text as its description."""
         existing = Image.objects.filter(title=title).first()
         if existing:
             return existing
-        from PIL import Image as PILImage
-        from PIL import ImageDraw
-
-        rng = random.Random(key)
-        ink, paper, second = PALETTES[palette % len(PALETTES)]
-        canvas = PILImage.new("RGB", (1200, 750), paper)
-        draw = ImageDraw.Draw(canvas)
-        for colour in (ink, second, ink, second):
-            x, y, r = rng.randint(150, 1050), rng.randint(150, 600), rng.randint(120, 320)
-            draw.ellipse((x - r, y - r, x + r, y + r), outline=colour, width=rng.randint(10, 28))
-        buffer = io.BytesIO()
-        canvas.save(buffer, format="JPEG", quality=82)
-        image = Image(title=title, description="")
-        image.file = ImageFile(buffer, name=f"{key}.jpg")
+        data, alt = draw_illustration(key, palette)
+        image = Image(title=title, description=alt)
+        image.file = ImageFile(io.BytesIO(data), name=f"{key}.jpg")
         image.save()
         self.created += 1
         return image
@@ -111,7 +93,7 @@ def load(demo):
                 "We help spread and embed relationship-centred practice across our systems, "
                 "organisations and communities, so that relationships become the first mile, not the extra one."
             ),
-            hero_image=demo.image("hero", "Two circles overlapping", 0),
+            hero_image=demo.image("hero-table", "Around the table", 0),
             testimonials=[
                 (
                     "testimonial",
@@ -143,6 +125,7 @@ def load(demo):
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
         Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True)
+        apply_site_url()  # the demo record is at localhost until SITE_URL says otherwise
     elif site.root_page_id != home.pk:
         site.root_page = home
         site.site_name = "The Relationships Project"
@@ -155,7 +138,7 @@ def load(demo):
         settings.newsletter_url = "https://relationshipsproject.org/newsletter"
         settings.bluesky_url = "https://bsky.app/profile/rshipsproject.bsky.social"
         settings.linkedin_url = "https://www.linkedin.com/company/the-relationships-project"
-        settings.default_social_image = demo.image("social", "Circles on warm paper", 1)
+        settings.default_social_image = demo.image("social", "The Relationships Project", 0)
         settings.save()
 
     about = demo.page(
@@ -228,6 +211,12 @@ def load(demo):
             ),
         ],
     )
+    if home.toolbox_page_id is None:
+        home.toolbox_page = toolbox
+        home.save_revision().publish()
+    if toolbox.listing_image_id is None:
+        toolbox.listing_image = demo.image("toolbox", "Tools for every place", 2)
+        toolbox.save_revision().publish()
     return {"about": about, "connect": connect, "toolbox": toolbox}
 
 

@@ -10,11 +10,13 @@ from urllib.parse import urljoin
 
 from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
-from django.utils.html import escape
+from django.utils.html import escape, format_html
 
 from bs4 import BeautifulSoup
 
 from .listings import attach_images
+from .models import SiteSettings
+from .site_url import site_root
 
 FEED_IMAGE_SPEC = "fill-1200x630|format-jpeg"
 CONTENT_NS = "http://purl.org/rss/1.0/modules/content/"
@@ -100,7 +102,8 @@ class PageFeed(Feed):
 
     def __call__(self, request, *args, **kwargs):
         self.request = request
-        self.base_url = request.build_absolute_uri("/")
+        # Links in items go to the site's public address (SITE_URL), wherever the feed was fetched from.
+        self.base_url = site_root(request) + "/"
         response = super().__call__(request, *args, **kwargs)
         # The XML writer appends thousands of small chunks, each a separate socket write under
         # gunicorn (and a separate pickled piece in the page cache); one joined body is ~10× faster.
@@ -108,7 +111,9 @@ class PageFeed(Feed):
         return response
 
     def title(self):
-        return f"{self.feed_title} | The Relationships Project"
+        """The organisation, the section and any filter, so each feed is told apart in a reader's list."""
+        organisation = SiteSettings.load(request_or_site=self.request).organisation_name
+        return f"{organisation} — {self.feed_title}"
 
     def link(self):
         return self.index_page.get_full_url(self.request)
@@ -117,7 +122,7 @@ class PageFeed(Feed):
         return getattr(self.index_page, "in_brief", "") or self.feed_title
 
     def feed_url(self):
-        return self.request.build_absolute_uri(self.request.path)
+        return site_root(self.request) + self.request.path
 
     def item_title(self, item):
         return item.title
@@ -151,6 +156,25 @@ class PageFeed(Feed):
         except OSError:  # Wagtail's SourceImageIOError: the original is gone from media storage
             return None
 
+    def item_image_alt(self, item):
+        """What the item's image shows, for readers who cannot see it."""
+        image = self.item_image(item)
+        return image.default_alt_text if image else ""
+
+    def item_lead_image_html(self, item):
+        """The item's image as the first element of its content, where RSS-to-email tools look for
+        the picture to head an email with: absolute address, size and alt text."""
+        rendition = self.item_rendition(item)
+        if rendition is None:
+            return ""
+        return format_html(
+            '<p><img src="{}" width="{}" height="{}" alt="{}"></p>',
+            urljoin(self.base_url, rendition.url),
+            rendition.width,
+            rendition.height,
+            self.item_image_alt(item),
+        )
+
     def item_content_html(self, item):
         """The full body, its links made absolute."""
         return absolutise(item.body.render_as_block(), self.base_url)
@@ -166,7 +190,7 @@ class PageFeed(Feed):
         return [Enclosure(urljoin(self.base_url, rendition.url), str(size), "image/jpeg")]
 
     def item_extra_kwargs(self, item):
-        extra = {"content_html": self.item_content_html(item)}
+        extra = {"content_html": self.item_lead_image_html(item) + self.item_content_html(item)}
         rendition = self.item_rendition(item)
         if rendition is not None:
             extra["media"] = {

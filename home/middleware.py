@@ -1,10 +1,13 @@
 """Security headers that Django and django-csp do not provide on their own."""
 
 from django.conf import settings
+from django.middleware.gzip import GZipMiddleware
 from django.urls import NoReverseMatch, reverse
 
 from csp.middleware import CSPMiddleware
 from csp.utils import default_config
+
+from .views import method_not_allowed
 
 
 class PermissionsPolicyMiddleware:
@@ -44,3 +47,44 @@ class SiteCSPMiddleware(CSPMiddleware):
         if not report_only and parts.config is None and self.in_admin(request):
             parts.config = default_config(settings.ADMIN_CONTENT_SECURITY_POLICY["DIRECTIVES"])
         return parts
+
+
+class TextGZipMiddleware(GZipMiddleware):
+    """Django's gzip (with its BREACH padding and weakened ETags) for text only: pages, feeds,
+    calendars, sitemaps and JSON. Images and documents are compressed already; squeezing them again
+    costs CPU and nothing else."""
+
+    COMPRESSIBLE = (
+        "text/",
+        "application/rss+xml",
+        "application/atom+xml",
+        "application/xml",
+        "application/json",
+        "application/javascript",
+        "image/svg+xml",
+    )
+
+    def process_response(self, request, response):
+        content_type = response.get("Content-Type", "").split(";", 1)[0].strip().lower()
+        if not content_type.startswith(self.COMPRESSIBLE):
+            return response
+        return super().process_response(request, response)
+
+
+class StyledMethodNotAllowedMiddleware:
+    """Wagtail answers a method a page does not take (see `READ_ONLY_HTTP_METHODS`) with an empty
+    405; readers get the site's own error page instead. Endpoints outside the page tree (the CSP
+    report, security.txt) keep their plain answers."""
+
+    PAGE_ROUTES = ("wagtail_serve", "wagtail_serve_calendar")
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        route = getattr(request.resolver_match, "url_name", None)
+        if response.status_code != 405 or response.content or route not in self.PAGE_ROUTES:
+            return response
+        allowed = [method.strip() for method in response.get("Allow", "").split(",") if method.strip()]
+        return method_not_allowed(request, allowed)

@@ -1,5 +1,7 @@
 """Shared page foundations: the home page, standard pages, people and site-wide settings."""
 
+from http import HTTPMethod
+
 from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -20,6 +22,9 @@ from . import routing
 from .blocks import BodyBlock, TestimonialBlock
 from .listings import attach_images
 from .page_forms import SitePageForm
+
+# Pages that take no form answer any other method (a stray POST from a bot) with a 405.
+READ_ONLY_HTTP_METHODS = [HTTPMethod.GET, HTTPMethod.HEAD, HTTPMethod.OPTIONS]
 
 IN_BRIEF_HELP = (
     "One or two sentences (aim for 160 characters, at most 300). Shown on listing cards, "
@@ -156,6 +161,14 @@ class HomePage(Page):
         blank=True,
         help_text="Participants' words, shown as a band near the foot of the page.",
     )
+    toolbox_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The toolbox, shown in the home page's Tools area; leave blank to leave it out.",
+    )
 
     content_panels = [
         GuidePanel(),
@@ -176,11 +189,16 @@ class HomePage(Page):
             heading="Featured",
             help_text="Any pages you want to highlight, in order. Unpublished pages are left out.",
         ),
+        FieldPanel("toolbox_page"),
         FieldPanel("testimonials"),
-        HelpPanel("The latest posts, upcoming convenings and a Case Maker story are added automatically."),
+        HelpPanel(
+            "The next convening, the latest posts, a Case Maker story, the newest glossary term and the "
+            "newsletter sign-up (from Settings → Site settings) are added automatically."
+        ),
     ]
 
     base_form_class = SitePageForm
+    allowed_http_methods = READ_ONLY_HTTP_METHODS
     parent_page_types = ["wagtailcore.Page"]
     max_count = 1
     page_description = "The front page of the site."
@@ -214,8 +232,13 @@ class HomePage(Page):
         story = (
             stories.filter(pk=self.featured_story_id).first() if self.featured_story_id else None
         ) or stories.order_by("-first_published_at", "-pk").first()
-        attach_images([*featured_pages, *filter(None, [story])])
-        return {"featured_pages": featured_pages, "featured_story": story}
+        toolbox = (
+            Page.objects.live().public().filter(pk=self.toolbox_page_id).specific().first()
+            if self.toolbox_page_id
+            else None
+        )
+        attach_images([*featured_pages, *filter(None, [story, toolbox])])
+        return {"featured_pages": featured_pages, "featured_story": story, "toolbox": toolbox}
 
     def get_meta_description(self):
         return self.search_description or self.strapline
@@ -238,6 +261,7 @@ class StandardPage(ListingFieldsMixin, Page):
     promote_panels = [*Page.promote_panels, *ListingFieldsMixin.promote_panels]
 
     base_form_class = SitePageForm
+    allowed_http_methods = READ_ONLY_HTTP_METHODS
     parent_page_types = ["home.HomePage", "home.StandardPage"]
     page_description = "A page of text and pictures, such as About us or Contact."
 
@@ -328,14 +352,19 @@ class FooterLink(NavigationLink):
 
 
 def latest_sections():
-    """The newest posts and the next convenings, with the pages that list them all."""
+    """The newest posts, the next convenings and the newest glossary term, with the pages that list them."""
     posts = apps.get_model("blog", "BlogPage").objects.live().public().for_listing()[:3]
     events = apps.get_model("events", "EventPage").objects.live().public().upcoming().for_listing()[:3]
+    terms = apps.get_model("glossary", "GlossaryTermPage").objects.live().public()
+    term = terms.order_by("-first_published_at", "-pk").first()
     posts, events = list(posts), list(events)
     attach_images([*posts, *events])
     return {
         "latest_posts": posts,
         "blog_index": posts[0].get_parent() if posts else None,
         "upcoming_events": events,
+        "next_event": events[0] if events else None,
         "programme": events[0].get_parent() if events else None,
+        "glossary_term": term,
+        "glossary": term.get_parent() if term else None,
     }

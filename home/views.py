@@ -8,12 +8,17 @@ from datetime import UTC, timedelta
 from django.conf import settings
 from django.db import DatabaseError, InterfaceError, OperationalError, connection
 from django.http import HttpResponse, HttpResponseBadRequest, HttpResponseServerError, JsonResponse
+from django.shortcuts import render
 from django.template import loader
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
+
+from wagtail.models import Page
+
+from .site_url import site_root
 
 CSP_REPORT_MAX_BYTES = 8 * 1024
 CSP_REPORT_FIELDS = (
@@ -50,6 +55,24 @@ def server_error(request):
     response["Retry-After"] = OUTAGE_RETRY_AFTER
     add_never_cache_headers(response)
     return response
+
+
+def method_not_allowed(request, allowed):
+    """The site's own 405 page, naming the methods the address does take."""
+    response = render(request, "405.html", {"allowed": allowed}, status=405)
+    response["Allow"] = ", ".join(allowed)
+    return response
+
+
+def csrf_failure(request, reason=""):
+    """CSRF_FAILURE_VIEW: a form sent without its token gets the site's own 403 page; a POST to a
+    page that takes no form gets the 405 it would have had with a token."""
+    route = Page.route_for_request(request, request.path)
+    if route is not None:
+        allowed = route[0].allowed_http_method_names()
+        if request.method not in allowed:
+            return method_not_allowed(request, allowed)
+    return render(request, "403_csrf.html", status=403)
 
 
 @never_cache
@@ -102,6 +125,6 @@ def security_txt(request):
         f"Contact: {settings.SECURITY_CONTACT}",
         f"Expires: {expires.astimezone(UTC).strftime('%Y-%m-%dT%H:%M:%SZ')}",
         "Preferred-Languages: en",
-        f"Canonical: {request.build_absolute_uri(request.path)}",
+        f"Canonical: {site_root(request)}{request.path}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

@@ -17,6 +17,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from editorial.guide import GuidePanel
+from home.models import READ_ONLY_HTTP_METHODS
 from home.page_forms import SitePageForm
 
 from .email import EmailPanel, email_html, kind, plain_text
@@ -34,6 +35,7 @@ class NewsletterIndexPage(RoutablePageMixin, Page):
     content_panels = [GuidePanel(), *Page.content_panels, FieldPanel("intro")]
 
     base_form_class = SitePageForm
+    allowed_http_methods = READ_ONLY_HTTP_METHODS
     parent_page_types = ["home.HomePage"]
     subpage_types = ["newsletter.NewsletterIssuePage"]
     max_count = 1
@@ -86,6 +88,7 @@ class NewsletterIssuePage(Page):
     ]
 
     base_form_class = SitePageForm
+    allowed_http_methods = READ_ONLY_HTTP_METHODS
     parent_page_types = ["newsletter.NewsletterIndexPage"]
     subpage_types = []
     page_description = "One issue of the newsletter, built from posts, convenings and stories."

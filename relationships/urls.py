@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.urls import include, path, re_path
+from django.views.decorators.cache import cache_control
 from django.views.static import serve
 
 from wagtail import urls as wagtail_urls
@@ -14,6 +15,11 @@ from home.views import csp_report, health, security_txt
 
 # A database outage anywhere in a request is answered 503 with Retry-After (see the view).
 handler500 = "home.views.server_error"
+
+MEDIA_MAX_AGE = 365 * 24 * 60 * 60
+# Every stored file gets a new name when it changes (renditions name their filter, uploads are never
+# overwritten), so browsers may keep each for a year.
+serve_media = cache_control(max_age=MEDIA_MAX_AGE, public=True)(serve)
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -42,7 +48,7 @@ urlpatterns = [
 if settings.SERVE_MEDIA:
     # Media from disk for the embedded set-up; production serves it from S3 or the proxy.
     urlpatterns += [
-        re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}),
+        re_path(r"^media/(?P<path>.*)$", serve_media, {"document_root": settings.MEDIA_ROOT}),
     ]
 
 urlpatterns += [

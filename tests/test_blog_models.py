@@ -245,7 +245,7 @@ class PostRenderingTests(SiteTestCase):
         self.assertEqual(soup.find("meta", property="og:description")["content"], post.in_brief)
         self.assertEqual(soup.find("meta", attrs={"name": "twitter:card"})["content"], "summary_large_image")
         og_image = soup.find("meta", property="og:image")["content"]
-        self.assertTrue(og_image.startswith("http://testserver/") and og_image.endswith(".jpg"), og_image)
+        self.assertTrue(og_image.startswith("http://localhost/") and og_image.endswith(".jpg"), og_image)
         self.assertEqual(soup.find("meta", property="article:section")["content"], "Key Concepts")
 
         data = json.loads(soup.find("script", type="application/ld+json").string)
@@ -256,7 +256,7 @@ class PostRenderingTests(SiteTestCase):
         self.assertEqual(
             [author["name"] for author in data["author"]], ["David Robinson", "Iona Lawrence", "Kaiden"]
         )
-        self.assertEqual(data["author"][0]["url"], "http://testserver/blog/author/david-robinson/")
+        self.assertEqual(data["author"][0]["url"], "http://localhost/blog/author/david-robinson/")
         self.assertEqual(data["articleSection"], "Key Concepts")
         self.assertEqual(data["image"], og_image)
         self.assertEqual(data["mainEntityOfPage"], "http://localhost/blog/every-block/")

@@ -316,7 +316,7 @@ class FeedTests(ExplorerTestCase):
         self.assertEqual(response["Content-Type"], "application/rss+xml; charset=utf-8")
         feed = feedparser.parse(response.content)
         self.assertFalse(feed.bozo, feed.get("bozo_exception"))
-        self.assertEqual(feed.feed.title, "Case Maker stories | The Relationships Project")
+        self.assertEqual(feed.feed.title, "The Relationships Project — Case Maker stories")
         self.assertEqual(feed.feed.link, "http://localhost/case-maker/")
         self.assertEqual(len(feed.entries), 5)
         entry = next(e for e in feed.entries if e.title == "With everything")
@@ -326,7 +326,7 @@ class FeedTests(ExplorerTestCase):
         content = entry.content[0].value
         for text in ("Opened the doors.", "70%", "We did what anyone would do."):
             self.assertIn(text, content)
-        self.assertTrue(entry.media_content[0]["url"].startswith("http://testserver/"))
+        self.assertTrue(entry.media_content[0]["url"].startswith("http://localhost/"))
         self.assertEqual(entry.id, f"urn:uuid:{story.translation_key}")
 
     def test_atom_feed_is_valid(self):

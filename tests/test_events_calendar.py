@@ -175,9 +175,11 @@ class FeedTests(CalendarTestCase):
         self.assertEqual(titles, ["Announced last", "Changing Our Permissions", "Across the clock change"])
         entry = feed.entries[0]
         self.assertEqual(entry.link, f"http://localhost{announced_last.url}")
-        details = " ".join(BeautifulSoup(entry.content[0].value, "html.parser").p.get_text().split())
+        lead_image, details = BeautifulSoup(entry.content[0].value, "html.parser").find_all("p")[:2]
+        self.assertIsNotNone(lead_image.img)
+        details = " ".join(details.get_text().split())
         self.assertEqual(details, "When: Monday 1 December 2025, 13:00–14:30 GMT Where: Online")
-        self.assertTrue(entry.media_content[0]["url"].startswith("http://testserver/media/"))
+        self.assertTrue(entry.media_content[0]["url"].startswith("http://localhost/media/"))
         self.assertEqual(feed.feed.link, "http://localhost/convenings/")
         self.assertNotIn(b"secret-joining", response.content)
 

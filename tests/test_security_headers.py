@@ -16,7 +16,7 @@ from unittest import mock
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.template import loader
-from django.test import Client, SimpleTestCase, override_settings
+from django.test import Client, SimpleTestCase, TestCase, override_settings
 
 from wagtail.test.utils.form_data import nested_form_data, streamfield
 
@@ -209,7 +209,7 @@ class ErrorPageTests(SimpleTestCase):
         self.assertNotIn("<script", html)
 
 
-class SecurityTxtTests(SimpleTestCase):
+class SecurityTxtTests(TestCase):
     def test_security_txt_has_rfc_9116_fields_and_a_future_expiry(self):
         response = self.client.get("/.well-known/security.txt")
         self.assertEqual(response.status_code, 200)
@@ -221,7 +221,7 @@ class SecurityTxtTests(SimpleTestCase):
         now = datetime.now(UTC)
         self.assertGreater(expires, now + timedelta(days=30))
         self.assertLess(expires, now + timedelta(days=365))
-        self.assertEqual(fields["Canonical"], "http://testserver/.well-known/security.txt")
+        self.assertEqual(fields["Canonical"], "http://localhost/.well-known/security.txt")
 
 
 class CSPReportTests(SimpleTestCase):

@@ -5,6 +5,7 @@ import json
 import re
 
 from django import template
+from django.core.paginator import Page as PaginatorPage
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import QueryDict
 from django.utils import timezone
@@ -16,6 +17,7 @@ from wagtail.embeds.exceptions import EmbedException
 
 from home.models import NavigationSettings
 from home.routing import ancestors
+from home.site_url import site_root
 
 register = template.Library()
 
@@ -61,12 +63,32 @@ def page_ancestors(page):
 
 @register.simple_tag(takes_context=True)
 def canonical_url(context):
-    """The page's absolute URL without query string, so filtered views do not compete."""
+    """The page's absolute URL without filters, so filtered views do not compete; a listing's page n
+    keeps `?page=n`, as each page lists different items."""
     request = context["request"]
     page = context.get("page")
     if page is not None and hasattr(page, "get_full_url"):
-        return page.get_full_url(request) + context.get("canonical_suffix", "")
-    return request.build_absolute_uri(request.path)
+        url = page.get_full_url(request) + context.get("canonical_suffix", "")
+    else:
+        url = site_root(request) + request.path
+    number = listing_page_number(context)
+    return f"{url}?page={number}" if number > 1 else url
+
+
+def listing_page_number(context):
+    """The number of the page of a paginated listing the template shows; 1 when it shows none."""
+    for value in context.flatten().values():
+        # type(), not isinstance(): isinstance would evaluate lazy values such as the CSRF token,
+        # and a token asked for is a cookie set, which keeps the page out of every cache.
+        if issubclass(type(value), PaginatorPage):
+            return value.number
+    return 1
+
+
+@register.simple_tag(takes_context=True)
+def site_address(context):
+    """The public root URL of the site (no trailing slash), for absolute links in templates."""
+    return site_root(context.get("request"))
 
 
 @register.simple_tag(takes_context=True)

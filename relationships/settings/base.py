@@ -74,6 +74,11 @@ MIDDLEWARE = [
     "home.middleware.PermissionsPolicyMiddleware",
     "home.middleware.SiteCSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Text responses are compressed here: below WhiteNoise, which serves its own pre-compressed static
+    # files; above the page cache, which keeps one uncompressed copy for every visitor whatever
+    # their Accept-Encoding; above ConditionalGet, whose ETag is the uncompressed body's (gzip makes
+    # it weak, and If-None-Match compares weakly, so 304s still work compressed or not).
+    "home.middleware.TextGZipMiddleware",
     "wordpress.middleware.WordPressQueryRedirectMiddleware",
     # A page-cache hit answers here, before sessions, CSRF, auth and the view (see home.page_cache).
     "home.page_cache.PageCacheMiddleware",
@@ -87,6 +92,7 @@ MIDDLEWARE = [
     "editorial.middleware.SerialPageSavesMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "home.middleware.StyledMethodNotAllowedMiddleware",
     # Answers a locked-out sign-in with the lockout page (django-axes); last, as axes asks.
     "axes.middleware.AxesMiddleware",
 ]
@@ -188,6 +194,7 @@ elif os.environ.get("FRONTEND_CACHE_PURGE_URL"):
 FRONTEND_CACHE_ALSO_PURGE = (
     "/blog/feed/",
     "/blog/feed/atom/",
+    "/blog/feed/newsletter/",
     "/convenings/feed/",
     "/convenings/calendar.ics",
     "/case-maker/feed/",
@@ -258,6 +265,8 @@ SESSION_COOKIE_SAMESITE = "Lax"
 # Wagtail's admin reads the token from the page, never from the cookie.
 CSRF_COOKIE_HTTPONLY = True
 CSRF_COOKIE_SAMESITE = "Lax"
+# A form sent without its token gets the site's own 403 page (a page that takes no form, its 405).
+CSRF_FAILURE_VIEW = "home.views.csrf_failure"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
@@ -360,6 +369,10 @@ LOGGING = {
 
 # Wagtail
 WAGTAIL_SITE_NAME = "The Relationships Project"
+# The public address, e.g. https://www.relationshipsproject.org: `migrate` and `set_site_url` write it
+# to the default Site, from which every absolute link is built (see home.site_url).
+SITE_URL = os.environ.get("SITE_URL", "")
+SITE_URL_CHECK = False
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAIL_I18N_ENABLED = False
 # No Gravatar: editors' email hashes stay private and the admin loads no third-party images.

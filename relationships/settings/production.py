@@ -21,3 +21,5 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
+# Warn (manage.py check, migrate) when the Site record would send links to localhost or elsewhere.
+SITE_URL_CHECK = True

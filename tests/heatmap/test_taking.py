@@ -3,7 +3,6 @@
 import csv
 import io
 
-from django.template.loader import render_to_string
 from django.test import override_settings
 
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
@@ -83,12 +82,12 @@ class TakingTests(SiteTestCase):
         )
         self.assertPageIsEditable(self.heatmap, form_data)
 
-    def test_promo_card_links_to_the_heatmap(self):
-        html = render_to_string("heatmap/includes/promo.html")
-        self.assertIn(f'href="{self.heatmap.url}"', html)
-        self.assertIn(self.heatmap.in_brief, html)
+    def test_the_home_page_tools_area_links_to_the_heatmap(self):
+        response = self.client.get("/")
+        self.assertContains(response, f'href="{self.heatmap.url}"')
+        self.assertContains(response, self.heatmap.in_brief)
         self.heatmap.unpublish()
-        self.assertNotIn("hm-promo", render_to_string("heatmap/includes/promo.html"))
+        self.assertNotContains(self.client.get("/"), f'href="{self.heatmap.url}"')
 
     def test_parent_and_subpage_types(self):
         from heatmap.models import HeatmapPage

@@ -1,21 +1,15 @@
-"""The small card that points to the map from other pages (the home page includes it)."""
-
-from django.template import Context, Template
-from django.test import RequestFactory
+"""The home page's Tools area points to the map once it is published."""
 
 from tests.base import SiteTestCase
 from tests.factories_map import MapPageFactory
 
-PROMO = Template('{% include "map/includes/promo.html" %}')
 
-
-class PromoTests(SiteTestCase):
-    def render(self):
-        return PROMO.render(Context({"request": RequestFactory().get("/")}))
-
-    def test_the_card_links_to_the_published_map_and_hides_without_one(self):
-        self.assertEqual(self.render().strip(), "")
+class HomeToolsTests(SiteTestCase):
+    def test_the_home_page_links_to_the_published_map_and_hides_it_without_one(self):
+        self.assertNotContains(self.client.get("/"), "Relationships Map</p>")
         map_page = MapPageFactory(parent=self.home, in_brief="Find fellow travellers.")
-        html = self.render()
-        self.assertIn(f'href="{map_page.url}"', html)
-        self.assertIn("Find fellow travellers.", html)
+        response = self.client.get("/")
+        self.assertContains(response, f'href="{map_page.url}"')
+        self.assertContains(response, "Find fellow travellers.")
+        map_page.unpublish()
+        self.assertNotContains(self.client.get("/"), f'href="{map_page.url}"')
