@@ -19,7 +19,13 @@ LOGIN_URL = "/admin/login/"
 PROXY = "10.0.0.2"
 
 
-@override_settings(AXES_ENABLED=True)
+@override_settings(
+    AXES_ENABLED=True,
+    AUTHENTICATION_BACKENDS=[
+        "axes.backends.AxesStandaloneBackend",
+        "django.contrib.auth.backends.ModelBackend",
+    ],
+)
 class LoginLockoutTests(SiteTestCase):
     @classmethod
     def setUpTestData(cls):
