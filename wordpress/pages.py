@@ -124,7 +124,7 @@ def save(importer, kind, item, model, parent, values, pending):
     if importer.dry_run:
         importer.registry.record(kind, item.wp_id, page or model(), digest)
         return status, page
-    page = page or model()
+    page = page or model(locale_id=parent.locale_id)  # saves Wagtail looking up the default locale
     fill(page, values)
     page.slug = free_page_slug(parent, values["slug"], page)
     if page.pk is None and values["status"] == LIVE:
