@@ -51,6 +51,7 @@ class Importer:
             raise ImportRefused("there is no blog index page to put the posts in: create the blog first")
         self.parent = parent or self.blog.get_parent()
         self.pending = set()
+        self.created_live = set()  # (kind, WordPress ID) of pages this run created live
         self.attachments = {}
         self.waiting_pages = defaultdict(list)  # WordPress parent ID → pages read before it
         self.page_order = defaultdict(list)  # new parent pk → [(menu order, WordPress ID, page pk)]
