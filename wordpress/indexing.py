@@ -53,23 +53,29 @@ def deferred_indexing():
 
 
 def update_search_index(saved):
-    """Add each saved object of an indexed model to every auto-updated search backend, in bulk."""
-    found = defaultdict(dict)  # indexed model → {pk: instance}
+    """Add each saved object of an indexed model to every auto-updated search backend, in bulk,
+    a chunk at a time so that memory stays flat however large the import."""
+    backends = list(get_search_backends(with_auto_update=True))
     for model, pks in saved.items():
         if not index.class_is_indexed(model) or not getattr(model, "search_auto_update", True):
             continue
-        for obj in model.get_indexed_objects().filter(pk__in=pks):
-            indexed = obj.get_indexed_instance()
-            if indexed is not None:
-                found[type(indexed)][indexed.pk] = indexed
-    backends = list(get_search_backends(with_auto_update=True))
-    for model, objects in found.items():
-        # As save would have: only what the model's indexed objects still include.
-        pks = set(model.get_indexed_objects().filter(pk__in=objects).values_list("pk", flat=True))
-        items = [obj for pk, obj in objects.items() if pk in pks]
-        for start in range(0, len(items), CHUNK):
-            for backend in backends:
-                backend.add_bulk(model, items[start : start + CHUNK])
+        ordered = sorted(pks)
+        for start in range(0, len(ordered), CHUNK):
+            found = defaultdict(list)  # indexed model (a page's specific class) → instances
+            chunk = model.get_indexed_objects().filter(pk__in=ordered[start : start + CHUNK])
+            for obj in chunk:
+                indexed = obj.get_indexed_instance()
+                if indexed is not None:
+                    found[type(indexed)].append(indexed)
+            for indexed_model, items in found.items():
+                # As a save would: only what the model's indexed objects still include.
+                kept = set(
+                    indexed_model.get_indexed_objects()
+                    .filter(pk__in=[item.pk for item in items])
+                    .values_list("pk", flat=True)
+                )
+                for backend in backends:
+                    backend.add_bulk(indexed_model, [item for item in items if item.pk in kept])
 
 
 def update_reference_index(saved):
@@ -89,5 +95,5 @@ def update_reference_index(saved):
         pending = parents
     for model, pks in roots.items():
         if ReferenceIndex.is_indexed(model):
-            for obj in model._default_manager.filter(pk__in=pks):
+            for obj in model._default_manager.filter(pk__in=pks).iterator(chunk_size=CHUNK):
                 ReferenceIndex.create_or_update_for_object(obj)
