@@ -6,7 +6,8 @@
 2. Posts and pages, each page after its parent.
 3. Posts and pages whose links pointed at items imported after them, converted again.
 Then pages are put in WordPress's order and the archive and feed redirects are made.
-Each item is saved in its own transaction: a broken one is reported and the rest go in.
+Each item is saved in its own transaction: a broken one is reported and the rest go in. The search
+and reference indexes are brought up to date once, at the end (see `indexing`).
 """
 
 from collections import Counter, defaultdict
@@ -25,6 +26,7 @@ from home.models import Person
 from . import wxr
 from .html_to_blocks import BodyConverter
 from .index import ExportIndex, upload_path
+from .indexing import deferred_indexing
 from .media import attachment_facts, import_attachment
 from .pages import STATUSES, import_page, import_post
 from .redirects import archive_routes, ensure_redirects, old_item_paths
@@ -49,6 +51,7 @@ class Importer:
             raise ImportRefused("there is no blog index page to put the posts in: create the blog first")
         self.parent = parent or self.blog.get_parent()
         self.pending = set()
+        self.created_live = set()  # (kind, WordPress ID) of pages this run created live
         self.attachments = {}
         self.waiting_pages = defaultdict(list)  # WordPress parent ID → pages read before it
         self.page_order = defaultdict(list)  # new parent pk → [(menu order, WordPress ID, page pk)]
@@ -56,6 +59,14 @@ class Importer:
     def run(self):
         self.index = ExportIndex.build(self.path)
         self.total = self.index.total
+        with deferred_indexing():
+            self.import_all()
+        if not self.dry_run and self.report.changed:
+            # Pages created live skip Wagtail's publish signal (see pages.save): retire cached listings now.
+            content_changed.send(sender=type(self))
+        return self.report
+
+    def import_all(self):
         self.registry = Registry(dry_run=self.dry_run)
         self.converter = BodyConverter(Links(self))
         for record in self.records():
@@ -73,10 +84,6 @@ class Importer:
         if not self.dry_run:
             self.order_pages()
         self.archive_redirects()
-        if not self.dry_run and self.report.changed:
-            # Pages created live skip Wagtail's publish signal (see pages.save): retire cached listings now.
-            content_changed.send(sender=type(self))
-        return self.report
 
     def records(self):
         for record in wxr.read(self.path):

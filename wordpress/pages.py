@@ -124,16 +124,23 @@ def save(importer, kind, item, model, parent, values, pending):
     if importer.dry_run:
         importer.registry.record(kind, item.wp_id, page or model(), digest)
         return status, page
-    page = page or model()
+    page = page or model(locale_id=parent.locale_id)  # saves Wagtail looking up the default locale
     fill(page, values)
     page.slug = free_page_slug(parent, values["slug"], page)
-    if page.pk is None and values["status"] == LIVE:
+    key = (kind, str(item.wp_id))
+    made_here = key in importer.created_live and page.get_parent().pk == parent.pk
+    if values["status"] == LIVE and (page.pk is None or made_here):
         # Created live in one save: a revision and a publish would save the page, its search entry
-        # and its references three times over for content nobody has edited here yet. The cached
-        # pages that list it are retired once, at the end of the import.
+        # and its references three times over for content nobody has edited here yet (the same when
+        # this run converts its body again to resolve its links). The cached pages that list it are
+        # retired once, at the end of the import.
         page.live, page.has_unpublished_changes = True, False
-        page.first_published_at = page.last_published_at = values["date"] or timezone.now()
-        parent.add_child(instance=page)
+        if page.pk is None:
+            page.first_published_at = page.last_published_at = values["date"] or timezone.now()
+            parent.add_child(instance=page)
+        else:
+            page.save()
+        importer.created_live.add(key)
         importer.registry.record(kind, item.wp_id, page, digest)
         return status, page
     if page.pk is None:

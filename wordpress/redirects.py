@@ -76,7 +76,7 @@ def ensure_redirects(targets, dry_run=False):
     existing = {
         redirect.old_path: redirect for redirect in Redirect.objects.filter(site=None, old_path__in=wanted)
     }
-    outcomes = Counter()
+    outcomes, new = Counter(), []
     for old_path, (page, route) in wanted.items():
         redirect = existing.get(old_path)
         if redirect is not None and (
@@ -88,8 +88,14 @@ def ensure_redirects(targets, dry_run=False):
             continue
         outcomes[CREATED if redirect is None else UPDATED] += 1
         if not dry_run:
+            fresh = redirect is None
             redirect = redirect or Redirect(old_path=old_path, site=None)
             redirect.redirect_page, redirect.redirect_page_route_path = page, route
             redirect.redirect_link, redirect.is_permanent = "", True
-            redirect.save()
+            if fresh:
+                new.append(redirect)
+            else:
+                redirect.save()
+    # An import makes thousands: one insert for an item's new ones (they have no save() of their own).
+    Redirect.objects.bulk_create(new)
     return outcomes

@@ -49,12 +49,16 @@ class Registry:
         if self.dry_run:
             self.entries[key] = Entry(0, obj._meta.label_lower, digest)
             return
-        content_type = ContentType.objects.get_for_model(obj)
-        ImportedObject.objects.update_or_create(
-            kind=kind,
-            wp_id=str(wp_id),
-            defaults={"content_type": content_type, "object_id": obj.pk, "digest": digest},
-        )
+        values = {
+            "content_type": ContentType.objects.get_for_model(obj),
+            "object_id": obj.pk,
+            "digest": digest,
+        }
+        if key in self.entries:
+            ImportedObject.objects.update_or_create(kind=kind, wp_id=str(wp_id), defaults=values)
+        else:
+            # Every stored row was read at the start (and re-read by `forget`): this one is new.
+            ImportedObject.objects.create(kind=kind, wp_id=str(wp_id), **values)
         self.entries[key] = Entry(obj.pk, obj._meta.label_lower, digest)
 
     def forget(self, kind, wp_id):
