@@ -41,5 +41,5 @@ def public_entry_changed(entry):
         return
     base = map_page.full_url
     routes = [("entry", {"pk": entry.pk}), ("feed", {}), ("open_data_csv", {}), ("open_data_json", {})]
-    urls = [base + map_page.reverse_subpage(name, kwargs=kwargs) for name, kwargs in routes]
+    urls = [base, *(base + map_page.reverse_subpage(name, kwargs=kwargs) for name, kwargs in routes)]
     content_changed.send(sender=MapEntry, pages=[map_page], urls=urls)

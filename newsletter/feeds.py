@@ -21,6 +21,4 @@ class NewsletterFeed(PageFeed):
         return None
 
     def item_content_html(self, item):
-        return self.cached_body(
-            item, lambda: render_to_string("newsletter/includes/issue_body.html", {"issue": item})
-        )
+        return render_to_string("newsletter/includes/issue_body.html", {"issue": item})

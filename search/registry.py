@@ -47,6 +47,7 @@ SEARCH_TYPES = (
             "casestudies.CaseMakerPage",
             "casestudies.CaseMakerSectionPage",
             "map.MapPage",
+            "heatmap.HeatmapPage",
         ),
     ),
 )

@@ -64,6 +64,7 @@ class Theme(models.Model):
 
     class Meta:
         ordering = ["name"]
+        verbose_name = "map theme"
 
     def __str__(self):
         return self.name

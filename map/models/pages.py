@@ -51,6 +51,9 @@ class MapPage(RoutablePageMixin, ListingFieldsMixin, Page):
     subpage_types = []
     max_count = 1
 
+    class Meta:
+        verbose_name = "Relationships Map"
+
     def get_meta_description(self):
         return self.search_description or self.in_brief
 

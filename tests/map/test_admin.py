@@ -72,13 +72,14 @@ class ModerationQueueTests(SiteTestCase):
         self.client.post(url, {"decision": "approve"})
         self.assertEqual(MapEntry.objects.get(pk=self.unconfirmed.pk).status, Status.UNCONFIRMED)
 
-    def test_editors_manage_themes(self):
+    def test_moderators_manage_themes_and_editors_only_choose_them(self):
+        # Themes show on the map as soon as they are saved, so only Moderators change them.
+        data = {"name": "Workplace", "slug": "workplace", "description": ""}
         self.client.force_login(self.editor)
-        response = self.client.post(
-            reverse("wagtailsnippets_map_theme:add"),
-            {"name": "Workplace", "slug": "workplace", "description": ""},
-        )
-        self.assertEqual(response.status_code, 302)
+        self.assertEqual(self.client.post(reverse("wagtailsnippets_map_theme:add"), data).status_code, 302)
+        self.assertFalse(Theme.objects.filter(slug="workplace").exists())
+        self.client.force_login(self.moderator)
+        self.assertEqual(self.client.post(reverse("wagtailsnippets_map_theme:add"), data).status_code, 302)
         self.assertTrue(Theme.objects.filter(slug="workplace").exists())
 
     def test_deleting_in_the_admin_leaves_only_an_anonymous_log_line(self):
