@@ -29,13 +29,13 @@ from home.blocks import BodyBlock
 from home.listings import ListingPaginator, attach_images
 from home.models import ListingFieldsMixin, Person, SiteSettings, SlugFromNameMixin
 from home.page_forms import SitePageForm
+from home.render_memo import social_rendition
 
 POSTS_PER_PAGE = 10
 FEATURED_LIMIT = 3
 RELATED_LIMIT = 3
 WORDS_PER_MINUTE = 200
 # Rendition specs used by post cards; listings prefetch exactly these so cards cost no extra queries.
-SOCIAL_IMAGE_SPEC = "fill-1200x630|format-jpeg"
 
 
 class ArchiveSnippet(SlugFromNameMixin, models.Model):
@@ -511,8 +511,9 @@ class BlogPage(CardPreviewMixin, ListingFieldsMixin, Page):
         if self.category_id:
             data["articleSection"] = self.category.name
         image = self.get_social_image() or site_settings.default_social_image
-        if image:
-            data["image"] = request.build_absolute_uri(image.get_rendition(SOCIAL_IMAGE_SPEC).url)
+        rendition = social_rendition(image) if image else None
+        if rendition:
+            data["image"] = request.build_absolute_uri(rendition.url)
         return {key: value for key, value in data.items() if value not in (None, [])}
 
     def get_context(self, request, *args, **kwargs):

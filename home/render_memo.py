@@ -45,3 +45,19 @@ def memoised(kind, keys, load):
         loaded = load(missing)
         known.update({key: loaded.get(key) for key in missing})
     return {key: known[key] for key in keys}
+
+
+SOCIAL_IMAGE_SPEC = "fill-1200x630|format-jpeg"
+
+
+def social_rendition(image):
+    """`image` at sharing size, fetched once per request (a page's meta tags and its structured
+    data both show it), or None when its original file is gone from media storage."""
+
+    def load(ids):
+        try:
+            return {image.pk: image.get_rendition(SOCIAL_IMAGE_SPEC)}
+        except OSError:  # Wagtail's SourceImageIOError
+            return {}
+
+    return memoised("social renditions", {image.pk}, load)[image.pk]
