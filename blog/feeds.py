@@ -6,7 +6,7 @@ from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.text import get_text_list
 
-from home.feeds import MediaAtomFeed, PageFeed, with_feed_images
+from home.feeds import MediaAtomFeed, PageFeed, with_feed_images, with_links_loaded
 
 FEED_LENGTH = 20
 
@@ -42,7 +42,7 @@ class BlogFeed(PageFeed):
             )
             .order_by("-date", "-pk")
         )
-        return with_feed_images(posts[:FEED_LENGTH], "hero_image", "listing_image")
+        return with_links_loaded(with_feed_images(posts[:FEED_LENGTH], "hero_image", "listing_image"))
 
     def link(self):
         return self.archive_link or super().link()

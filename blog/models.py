@@ -30,6 +30,7 @@ from home.blocks import BodyBlock
 from home.listings import ListingPaginator, attach_images
 from home.models import READ_ONLY_HTTP_METHODS, ListingFieldsMixin, Person, SiteSettings, SlugFromNameMixin
 from home.page_forms import SitePageForm
+from home.render_memo import social_rendition
 from home.site_url import site_root
 
 POSTS_PER_PAGE = 10
@@ -37,7 +38,6 @@ FEATURED_LIMIT = 3
 RELATED_LIMIT = 3
 WORDS_PER_MINUTE = 200
 # Rendition specs used by post cards; listings prefetch exactly these so cards cost no extra queries.
-SOCIAL_IMAGE_SPEC = "fill-1200x630|format-jpeg"
 
 
 class ArchiveSnippet(SlugFromNameMixin, models.Model):
@@ -531,8 +531,9 @@ class BlogPage(CardPreviewMixin, ListingFieldsMixin, Page):
         if self.category_id:
             data["articleSection"] = self.category.name
         image = self.get_social_image() or site_settings.default_social_image
-        if image:
-            data["image"] = site_root(request) + image.get_rendition(SOCIAL_IMAGE_SPEC).url
+        rendition = social_rendition(image) if image else None
+        if rendition:
+            data["image"] = site_root(request) + rendition.url
         return {key: value for key, value in data.items() if value not in (None, [])}
 
     def get_context(self, request, *args, **kwargs):

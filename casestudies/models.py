@@ -29,6 +29,7 @@ from home.blocks import QuoteBlock
 from home.listings import attach_images
 from home.models import READ_ONLY_HTTP_METHODS, ListingFieldsMixin, SiteSettings
 from home.page_forms import SitePageForm
+from home.render_memo import social_rendition
 
 from .blocks import CaseMakerBlock, EvidenceBlock
 from .explorer import StoryExplorer, explorer_labels
@@ -479,9 +480,10 @@ class CaseStudyPage(CardPreviewMixin, RoutablePageMixin, ListingFieldsMixin, Pag
             "articleBody": strip_tags(f"{self.what_they_did}\n\n{self.what_changed}"),
         }
         image = self.get_social_image()
-        if image:
+        rendition = social_rendition(image) if image else None
+        if rendition:
             site_root = (Site.find_for_request(request) or self.get_site()).root_url
-            data["image"] = urljoin(site_root, image.get_rendition("fill-1200x630|format-jpeg").url)
+            data["image"] = urljoin(site_root, rendition.url)
         return {key: value for key, value in data.items() if value}
 
 

@@ -10,6 +10,8 @@ from django.utils.html import format_html
 
 from wagtail.rich_text import LinkHandler
 
+from home.render_memo import current_request, memoised
+
 LINKTYPE = "glossary"
 
 
@@ -20,10 +22,16 @@ def term_model():
 
 
 def published_terms(ids):
-    """{id: (title, url, short definition)} for the live, public terms among `ids`, in one query:
-    a page marks a few terms, and loading the whole glossary for them cost more than the page."""
+    """{id: (title, url, short definition)} for the live, public terms among `ids` (None for the
+    others), in one query per request: a page marks a few terms, and loading the whole glossary
+    for them cost more than the page."""
+    return memoised("glossary terms", ids, load_terms)
+
+
+def load_terms(ids):
+    request = current_request()
     return {
-        term.pk: (term.title, term.url, term.short_definition)
+        term.pk: (term.title, term.get_url(request=request), term.short_definition)
         for term in term_model().objects.live().public().filter(pk__in=ids).order_by()
     }
 

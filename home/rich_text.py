@@ -6,20 +6,46 @@ address, on pages and in feeds alike, so that no unpublished URL leaks out.
 
 from django.utils.html import escape
 
+from wagtail.models import Page
 from wagtail.rich_text.pages import PageLinkHandler
+
+from home.render_memo import current_request, memoised
+
+
+def linked_pages(ids):
+    """{id: specific page} for the page ids among `ids`, fetched once per request (see
+    `home.render_memo`) with the query Wagtail's own handler uses."""
+    return memoised(
+        "page links",
+        ids,
+        lambda missing: {
+            page.pk: page for page in Page.objects.filter(pk__in=missing).defer_streamfields().specific()
+        },
+    )
+
+
+def parse_id(value):
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
 
 
 class SharedPageLinkHandler(PageLinkHandler):
     """Page links of one rich-text field resolved together: their pages and specific types are
-    fetched in one go instead of once per link."""
+    fetched in one go instead of once per link, and their URLs built with the request."""
 
     @classmethod
     def expand_db_attributes_many(cls, attrs_list):
+        ids = [parse_id(attrs.get("id")) for attrs in attrs_list]
+        pages = linked_pages(set(ids) - {None})
+        request = current_request()
         return [
-            f'<a href="{escape(url)}">' if url else "<a>" for url in map(live_url, cls.get_many(attrs_list))
+            f'<a href="{escape(url)}">' if url else "<a>"
+            for url in (live_url(pages.get(pk), request) for pk in ids)
         ]
 
 
-def live_url(page):
+def live_url(page, request):
     target = page.localized if page else None
-    return target.url if target is not None and target.live else ""
+    return target.get_url(request=request) if target is not None and target.live else ""

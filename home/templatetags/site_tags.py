@@ -16,6 +16,7 @@ from wagtail.embeds import embeds
 from wagtail.embeds.exceptions import EmbedException
 
 from home.models import NavigationSettings
+from home.render_memo import social_rendition
 from home.routing import ancestors
 from home.site_url import site_root
 
@@ -97,6 +98,9 @@ def page_social_image(context):
     page = context.get("page")
     image = getattr(page.specific, "get_social_image", lambda: None)() if page else None
     return image or context["settings"]["home"]["SiteSettings"].default_social_image
+
+
+register.simple_tag(social_rendition)
 
 
 @register.simple_tag(takes_context=True)

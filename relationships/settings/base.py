@@ -90,6 +90,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "editorial.middleware.SerialPageSavesMiddleware",
+    # Lookups shared by every rich-text field and URL of one render (see home.render_memo).
+    "home.render_memo.RenderMemoMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "home.middleware.StyledMethodNotAllowedMiddleware",
