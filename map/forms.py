@@ -3,6 +3,8 @@
 from django import forms
 from django.utils import timezone
 
+from home.public_forms import PublicFormMixin
+
 from .models.entries import PUBLIC_FIELD_CHOICES, MapEntry, Theme
 from .taxonomy import NEEDS
 
@@ -21,11 +23,13 @@ EDITABLE = [
 ]
 
 
-class EntryForm(forms.ModelForm):
+class EntryForm(PublicFormMixin, forms.ModelForm):
     """Name, kind, place and themes put an entry on the map; the submitter ticks which other fields show.
 
     Each input is described by its help text and, after a failed submission, by its error message.
     """
+
+    honeypot_field = HONEYPOT_FIELD
 
     themes = forms.ModelMultipleChoiceField(
         queryset=Theme.objects.all(),
@@ -98,24 +102,6 @@ class EntryForm(forms.ModelForm):
             # The address the links go to is not changed from a link sent to it.
             del self.fields["email"]
             self.fields["agree_privacy"].initial = True
-        self.describe_fields(errors={})
-
-    def full_clean(self):
-        super().full_clean()
-        self.describe_fields(self.errors)
-
-    def describe_fields(self, errors):
-        """Point each input at its help text and error message (ids as in the form template)."""
-        for name, field in self.fields.items():
-            auto_id = self[name].auto_id
-            described_by = [f"{auto_id}-help"] if field.help_text else []
-            if name in errors:
-                described_by.append(f"{auto_id}-error")
-            if described_by:
-                field.widget.attrs["aria-describedby"] = " ".join(described_by)
-
-    def is_spam(self):
-        return bool(self.cleaned_data.get(HONEYPOT_FIELD))
 
     def changes(self):
         """The submitted entry as plain values, to store until a moderator approves them."""

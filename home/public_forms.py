@@ -1,0 +1,30 @@
+"""What every public form of the site shares: inputs tied to their help and errors for screen
+readers, and a honeypot field that people never see and robots fill in."""
+
+
+class PublicFormMixin:
+    """`honeypot_field` names the hidden field; the form's template gives each input's help text
+    and error message the ids `<input id>-help` and `<input id>-error`."""
+
+    honeypot_field = None
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.describe_fields(errors={})
+
+    def full_clean(self):
+        super().full_clean()
+        self.describe_fields(self.errors)
+
+    def describe_fields(self, errors):
+        """Point each input at its help text and error message."""
+        for name, field in self.fields.items():
+            auto_id = self[name].auto_id
+            described_by = [f"{auto_id}-help"] if field.help_text else []
+            if name in errors:
+                described_by.append(f"{auto_id}-error")
+            if described_by:
+                field.widget.attrs["aria-describedby"] = " ".join(described_by)
+
+    def is_spam(self):
+        return bool(self.cleaned_data.get(self.honeypot_field))
