@@ -32,6 +32,8 @@ SECTIONS = {
     "casestudies.casestudypage": "publish-a-story",
     "newsletter.newsletterindexpage": "newsletter",
     "newsletter.newsletterissuepage": "newsletter",
+    "map.mappage": "map",
+    "heatmap.heatmappage": "heatmap",
 }
 
 ALLOWED_TAGS = {

@@ -13,6 +13,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from editorial.guide import GuidePanel
 from home.blocks import RICH_TEXT_FEATURES
 from home.models import READ_ONLY_HTTP_METHODS, ListingFieldsMixin
 from home.page_forms import SitePageForm
@@ -48,6 +49,7 @@ class HeatmapPage(ListingFieldsMixin, Page):
         index.SearchField("introduction"),
     ]
     content_panels = [
+        GuidePanel(),
         *Page.content_panels,
         FieldPanel("in_brief"),
         FieldPanel("introduction"),

@@ -121,10 +121,14 @@ def csp_report(request):
 def security_txt(request):
     """RFC 9116 contact details for security researchers; Expires always lies in the future."""
     expires = (timezone.now() + SECURITY_TXT_LIFETIME).replace(microsecond=0)
+    try:
+        root = site_root(request)
+    except DatabaseError:  # researchers can still reach us while the database is down
+        root = request.build_absolute_uri("/").rstrip("/")
     lines = [
         f"Contact: {settings.SECURITY_CONTACT}",
         f"Expires: {expires.astimezone(UTC).strftime('%Y-%m-%dT%H:%M:%SZ')}",
         "Preferred-Languages: en",
-        f"Canonical: {site_root(request)}{request.path}",
+        f"Canonical: {root}{request.path}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

@@ -9,6 +9,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from editorial.guide import GuidePanel
 from home.blocks import RICH_TEXT_FEATURES
 from home.models import ListingFieldsMixin
 from home.page_forms import SitePageForm
@@ -36,6 +37,7 @@ class MapPage(RoutablePageMixin, ListingFieldsMixin, Page):
         index.SearchField("introduction"),
     ]
     content_panels = [
+        GuidePanel(),
         *Page.content_panels,
         FieldPanel("in_brief"),
         FieldPanel("introduction"),
