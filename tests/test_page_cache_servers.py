@@ -19,6 +19,7 @@ import redis
 import requests
 
 from tests.base import build_site_tree
+from tests.conftest import restore_wagtail_roots
 from tests.factories import StandardPageFactory
 
 REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/1")
@@ -48,6 +49,7 @@ def wait_for(port, deadline=60):
 class TwoServerTests(TransactionTestCase):
     def setUp(self):
         redis.Redis.from_url(REDIS_URL).flushdb()
+        restore_wagtail_roots()  # an earlier transactional test may have flushed the tree's root
         self.home = build_site_tree()
         self.page = StandardPageFactory(parent=self.home, slug="about", title="About us")
         editor = get_user_model().objects.create_superuser("editor", "editor@example.org")
