@@ -2,14 +2,14 @@
 
 Wagtail refuses an autosave made against an older revision, but it checks before it writes: an
 autosave that read the page just before a Publish committed could then write the page back as a
-draft. Holding a lock on the page's row for the whole save makes the later request see the earlier
-one's result. SQLite has no row locks; there the site runs one worker process whose writers queue in
-IMMEDIATE transactions, and Wagtail's own check is left to refuse the stale autosave.
+draft. Holding a lock for the whole save makes the later request see the earlier one's result: the
+page's row on PostgreSQL; on SQLite, whose transactions begin IMMEDIATE (see the database settings),
+the write lock, so that saves from every worker queue one after another.
 """
 
 import re
 
-from django.db import connection, transaction
+from django.db import transaction
 
 from wagtail.models import Page
 
@@ -22,7 +22,7 @@ class SerialPageSavesMiddleware:
 
     def __call__(self, request):
         match = PAGE_SAVE.match(request.path_info)
-        if request.method != "POST" or match is None or not connection.features.has_select_for_update:
+        if request.method != "POST" or match is None:
             return self.get_response(request)
         with transaction.atomic():
             list(Page.objects.select_for_update().filter(pk=int(match.group(1))).values_list("pk", flat=True))

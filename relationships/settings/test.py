@@ -1,6 +1,7 @@
 """Test settings: fast hashing, isolated media and cache."""
 
 import tempfile
+from pathlib import Path
 
 from .base import *  # noqa: F403
 
@@ -33,3 +34,10 @@ AXES_ENABLED = False
 # Wagtail's page test helpers sign in with the first backend, which must be able to load the user;
 # Axes' backend only guards sign-ins, and the lockout tests put it back in front.
 AUTHENTICATION_BACKENDS = ["django.contrib.auth.backends.ModelBackend", "axes.backends.AxesStandaloneBackend"]
+# On SQLite the browser tests' live server and the tests share the database from several threads. An
+# in-memory test database gives them one connection with table-level locks, which a busy timeout
+# cannot wait out ("database table is locked"); a file locks and waits as the site's own database does.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    DATABASES["default"]["TEST"] = {  # noqa: F405
+        "NAME": str(Path(tempfile.mkdtemp(prefix="relationships-test-db-")) / "test.sqlite3")
+    }
