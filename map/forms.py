@@ -130,4 +130,9 @@ def apply_changes(entry, data, *, save=True):
     entry.public_fields = list(data["public_fields"])
     if save:
         entry.save()
-        entry.themes.set(Theme.objects.filter(pk__in=data["themes"]))
+        set_themes(entry, data)
+
+
+def set_themes(entry, data):
+    """The themes of stored changes (themes deleted since are left out)."""
+    entry.themes.set(Theme.objects.filter(pk__in=data["themes"]))

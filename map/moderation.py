@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from wagtail.log_actions import log
 
-from .forms import apply_changes
+from .forms import apply_changes, set_themes
 from .models.entries import MapEntry, Status
 from .tokens import CONFIRM, MANAGE, MAX_AGE, make_token
 
@@ -80,7 +80,8 @@ def decide(entry, decision, message, map_page, user):
     with transaction.atomic():
         if decision == APPROVE:
             if editing:
-                apply_changes(entry, entry.pending_changes)
+                changes = entry.pending_changes
+                apply_changes(entry, changes, save=False)
             else:
                 entry.status = Status.APPROVED
                 entry.approved_at = timezone.now()
@@ -89,6 +90,8 @@ def decide(entry, decision, message, map_page, user):
         entry.pending_changes = None
         entry.moderator_message = message
         entry.save()
+        if decision == APPROVE and editing:
+            set_themes(entry, changes)
         log(entry, f"map.{decision}", user=user, data={"edit": editing})
     subjects = {
         APPROVE: "Your entry is on the map" if not editing else "Your changes are on the map",

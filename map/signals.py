@@ -13,10 +13,14 @@ from home.content_signals import content_changed
 from .models.entries import MapEntry, Status
 from .models.pages import MapPage
 
+# Saving only these leaves the public version of an entry as it was (an edit waiting for a moderator).
+PRIVATE_FIELDS = {"pending_changes", "has_pending_changes", "moderator_message"}
+
 
 @receiver(post_save, sender=MapEntry)
-def entry_saved(sender, instance, **kwargs):
-    if Status.APPROVED in (instance.status, instance.loaded_status):
+def entry_saved(sender, instance, update_fields=None, **kwargs):
+    private_only = update_fields is not None and set(update_fields) <= PRIVATE_FIELDS
+    if not private_only and Status.APPROVED in (instance.status, instance.loaded_status):
         public_entry_changed(instance)
     instance.loaded_status = instance.status
 
@@ -30,7 +34,8 @@ def entry_deleted(sender, instance, **kwargs):
     kind = instance.get_kind_display().lower() or "entry"
     by = getattr(instance, "removed_by", "an editor or expiry")
     log(instance, "map.remove", title=f"Removed {kind} #{instance.pk}", data={"by": by})
-    public_entry_changed(instance)
+    if instance.status == Status.APPROVED:
+        public_entry_changed(instance)
 
 
 def public_entry_changed(entry):
