@@ -2,9 +2,8 @@
 
 from django.utils import timezone
 
-from wagtail.models import Site
-
 from home.models import SiteSettings
+from home.site_url import site_root
 
 ATTENDANCE_MODES = {
     "online": "https://schema.org/OnlineEventAttendanceMode",
@@ -16,7 +15,7 @@ ATTENDANCE_MODES = {
 def event_json_ld(event, request, speakers):
     """The schema.org Event data for one event; the joining link is never included."""
     url = event.get_full_url(request)
-    site_root = Site.find_for_request(request).root_url + "/"
+    root = site_root(request) + "/"
     locations = []
     if event.is_in_person:
         locations.append(
@@ -42,7 +41,7 @@ def event_json_ld(event, request, speakers):
         "organizer": {
             "@type": "Organization",
             "name": SiteSettings.load(request_or_site=request).organisation_name,
-            "url": site_root,
+            "url": root,
         },
     }
     if speakers:

@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
-from wagtail.models import Site
+from home.site_url import site_root
 
 from .aggregates import (
     MIN_GROUP_SIZE,
@@ -41,12 +41,6 @@ CLOSED_MESSAGE = (
     "This group has closed, so it takes no new answers. Ask its creator for the link to a new round, "
     "or take the Heatmap on your own."
 )
-
-
-def absolute(request, path):
-    """Links to hand out are built from the Site record, never from the request's Host header."""
-    site = Site.find_for_request(request) or Site.objects.filter(is_default_site=True).first()
-    return site.root_url.rstrip("/") + path
 
 
 def new_group(version, name, manage_hash=None, previous=None):
@@ -205,7 +199,7 @@ def manage(request, token):
         "error": error,
         "count": completed_counts([group]).get(group.pk, 0),
         "min_size": MIN_GROUP_SIZE,
-        "join_url": absolute(request, reverse("heatmap:group", args=[group.join_token])),
-        "manage_url": absolute(request, reverse("heatmap:manage", args=[token])),
+        "join_url": site_root(request) + reverse("heatmap:group", args=[group.join_token]),
+        "manage_url": site_root(request) + reverse("heatmap:manage", args=[token]),
     }
     return render(request, "heatmap/manage.html", context, status=status)

@@ -15,6 +15,8 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
+from home.spreadsheets import spreadsheet_safe
+
 from .aggregates import completed_answers
 from .forms import StartForm, StepForm, refused
 from .guards import RATE_MESSAGE, find_result, post_problem, starting_too_often, unknown_link
@@ -183,12 +185,6 @@ def results(request, token):
     if len(chain) > 1:
         context["history_rows"], context["history_labels"] = history_rows(result, chain)
     return render(request, "heatmap/results.html", context)
-
-
-def spreadsheet_safe(value):
-    """Text a spreadsheet will not run as a formula (statements are editors' text, labels visitors')."""
-    text = str(value)
-    return f"'{text}" if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
 @never_cache

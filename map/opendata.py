@@ -10,6 +10,8 @@ import json
 from django.http import HttpResponse
 from django.utils import timezone
 
+from home.spreadsheets import spreadsheet_safe
+
 from .models.entries import MapEntry
 
 COLUMNS = [
@@ -27,8 +29,6 @@ COLUMNS = [
     "public_contact",
     "joined",
 ]
-# Spreadsheets run a cell that starts with one of these as a formula.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def public_rows(page, request):
@@ -55,11 +55,6 @@ def public_rows(page, request):
 
 def licence_link(page):
     return f'<{page.data_licence_url}>; rel="license"'
-
-
-def spreadsheet_safe(value):
-    text = "; ".join(value) if isinstance(value, list) else str(value)
-    return f"'{text}" if text.startswith(FORMULA_STARTS) else text
 
 
 def entries_csv(page, request):

@@ -9,9 +9,10 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from home.spreadsheets import spreadsheet_safe
+
 from .admin_views import moderate
 from .models.entries import MapEntry, Theme
-from .opendata import spreadsheet_safe
 
 LOG_ACTIONS = {
     "map.confirm": ("Email confirmed", "Email confirmed"),

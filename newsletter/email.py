@@ -12,17 +12,13 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 
 from wagtail.admin.panels import Panel
-from wagtail.models import Site
 
 import css_inline
 
+from home.site_url import site_root
+
 IMAGE_SPEC = "fill-560x315|format-jpeg"
 INLINER = css_inline.CSSInliner(load_remote_stylesheets=False, keep_style_tags=False)
-
-
-def site_root():
-    """The public address every link in an email starts with (the public branch's SITE_URL sets it)."""
-    return Site.objects.get(is_default_site=True).root_url
 
 
 def kind(page):
@@ -50,7 +46,7 @@ def item_image(page, root):
 
 
 def context(issue):
-    root = site_root()
+    root = site_root(None)  # the default Site: SITE_URL sets it
     entries = [
         {
             "title": page.title,

@@ -2,7 +2,7 @@
 
 from django.template.loader import render_to_string
 
-from home.feeds import PageFeed
+from home.feeds import PageFeed, absolutise
 
 
 class NewsletterFeed(PageFeed):
@@ -17,8 +17,7 @@ class NewsletterFeed(PageFeed):
     def item_description(self, item):
         return f"{len(item.entries())} items from The Relationships Project."
 
-    def item_image(self, item):
-        return None
-
     def item_content_html(self, item):
-        return render_to_string("newsletter/includes/issue_body.html", {"issue": item})
+        return absolutise(
+            render_to_string("newsletter/includes/issue_body.html", {"issue": item}), self.base_url
+        )

@@ -6,10 +6,10 @@ from django import template
 from django.urls import reverse
 from django.utils.safestring import mark_safe
 
-from wagtail.models import Site
-
 import qrcode
 import qrcode.image.svg
+
+from home.site_url import site_root
 
 register = template.Library()
 
@@ -19,8 +19,7 @@ def short_url(context, story):
     """The story's short address on the site's canonical host, e.g. https://example.org/c/k3m9px/."""
     request = context["request"]
     path = reverse("casestudies:short_url", args=[story.short_code])
-    site = Site.find_for_request(request)
-    return site.root_url + path if site else request.build_absolute_uri(path)
+    return site_root(request) + path
 
 
 @register.filter
