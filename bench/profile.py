@@ -23,6 +23,7 @@ os.environ.setdefault(
 os.environ.setdefault("ALLOWED_HOSTS", "localhost,127.0.0.1,testserver")
 os.environ.setdefault("SECRET_KEY", "profile-only-" + "x" * 50)
 os.environ.setdefault("PAGE_CACHE_SECONDS", "0")
+os.environ.setdefault("CACHES_OFF", "true")  # every cache a DummyCache: the bare render
 
 # The first matching part of a frame's file or function names its share; checked innermost first.
 CATEGORIES = (
@@ -69,12 +70,7 @@ def main():
     args = parser.parse_args()
 
     import django
-    from django.conf import settings
 
-    settings.CACHES = {
-        alias: {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
-        for alias in ("default", "pages", "generation")
-    }
     django.setup()
     from django.db import connection
     from django.test import Client

@@ -37,7 +37,6 @@ POSTS_PER_PAGE = 10
 FEATURED_LIMIT = 3
 RELATED_LIMIT = 3
 WORDS_PER_MINUTE = 200
-# Rendition specs used by post cards; listings prefetch exactly these so cards cost no extra queries.
 
 
 class ArchiveSnippet(SlugFromNameMixin, models.Model):
@@ -143,15 +142,13 @@ class BlogIndexPage(RoutablePageMixin, ListingFieldsMixin, Page):
         """The site-relative URL of one of this page's routes, e.g. a category archive."""
         return self.get_url(request) + self.reverse_subpage(name, kwargs=kwargs)
 
-    def paginate(self, request, posts, archive):
-        """One page of `posts` (live posts, whatever a preview changes), kept per content generation
-        under the `archive` it lists."""
-        listing = ListingPaginator(posts, POSTS_PER_PAGE)
-        return listing.get_page(request.GET.get("page"))
+    def paginate(self, request, posts):
+        """One page of `posts`, from `?page=` (junk or out of range gives the nearest page)."""
+        return ListingPaginator(posts, POSTS_PER_PAGE).get_page(request.GET.get("page"))
 
-    def render_archive(self, request, posts, archive, **context):
+    def render_archive(self, request, posts, **context):
         """One page of an archive's `posts`; an archive with no live posts is a 404, not an empty page."""
-        listing = self.paginate(request, posts, archive)
+        listing = self.paginate(request, posts)
         if not listing.paginator.count:
             raise Http404("No posts here")
         return self.render(request, context_overrides={"posts": listing, **context})
@@ -160,7 +157,7 @@ class BlogIndexPage(RoutablePageMixin, ListingFieldsMixin, Page):
     def index_route(self, request):
         featured = self.featured_posts()
         posts = self.posts().exclude(pk__in=[post.pk for post in featured])
-        listing = self.paginate(request, posts, "latest")
+        listing = self.paginate(request, posts)
         return self.render(
             request,
             context_overrides={"posts": listing, "featured_posts": featured if listing.number == 1 else []},
@@ -172,7 +169,6 @@ class BlogIndexPage(RoutablePageMixin, ListingFieldsMixin, Page):
         return self.render_archive(
             request,
             self.posts().filter(category=category),
-            f"category:{category.pk}",
             archive_title=category.name,
             archive_kind="Category",
             archive_description=category.description,
@@ -186,7 +182,6 @@ class BlogIndexPage(RoutablePageMixin, ListingFieldsMixin, Page):
         return self.render_archive(
             request,
             self.posts().filter(tags=tag),
-            f"tag:{tag.pk}",
             archive_title=f"Tagged “{tag.name}”",
             archive_kind="Tag",
             canonical_suffix=self.reverse_subpage("tag", kwargs={"slug": slug}),
@@ -198,7 +193,6 @@ class BlogIndexPage(RoutablePageMixin, ListingFieldsMixin, Page):
         return self.render_archive(
             request,
             self.posts().filter(authors__person=person),
-            f"author:{person.pk}",
             archive_title=person.name,
             archive_kind="Author",
             archive_description=person.bio,
@@ -212,7 +206,6 @@ class BlogIndexPage(RoutablePageMixin, ListingFieldsMixin, Page):
         return self.render_archive(
             request,
             self.posts().filter(date__year=int(year)),
-            f"year:{year}",
             archive_title=f"Posts from {year}",
             archive_kind="Year",
             canonical_suffix=self.reverse_subpage("year", kwargs={"year": year}),
@@ -224,7 +217,6 @@ class BlogIndexPage(RoutablePageMixin, ListingFieldsMixin, Page):
         return self.render_archive(
             request,
             series_order(self.posts().filter(series=series)),
-            f"series:{series.pk}",
             archive_title=series.title,
             archive_kind="Series",
             archive_description=series.description,

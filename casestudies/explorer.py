@@ -16,11 +16,7 @@ FACETS = (("sector", "Sector"), ("scale", "Scale"), ("enabler", "Enabler"))
 
 
 def explorer_labels():
-    """{param: [label, …]} for every facet, in reading order, shared per content generation.
-
-    Editors change these labels rarely and every snippet save starts a new generation, so pages
-    that show them (the explorer, every story) need not query for them.
-    """
+    """{param: [label, …]} for every facet, in reading order (one query per facet)."""
     # Imported here because the models module builds on this one.
     from .models import Enabler, Scale, Sector
 
@@ -136,6 +132,6 @@ class StoryExplorer:
             params.setlist(key, [o.value for o in options if not (key == param and o.value == value)])
         return params.urlencode()
 
-    def paginate(self, stories, per_page, listing):
-        """One page of `stories`, kept per content generation under `listing` and the chosen filters."""
+    def paginate(self, stories, per_page):
+        """One page of `stories`, from `?page=` (junk or out of range gives the nearest page)."""
         return ListingPaginator(stories, per_page).get_page(self.query.get("page"))

@@ -6,7 +6,7 @@ editors can reorder. Stories (`CaseStudyPage`) sit beside them and are listed by
 """
 
 import secrets
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
 from django import forms
 from django.apps import apps
@@ -18,7 +18,7 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, HelpPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page, Site
+from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
@@ -30,9 +30,10 @@ from home.listings import attach_images
 from home.models import READ_ONLY_HTTP_METHODS, ListingFieldsMixin, SiteSettings
 from home.page_forms import SitePageForm
 from home.render_memo import social_rendition
+from home.site_url import site_root
 
 from .blocks import CaseMakerBlock, EvidenceBlock
-from .explorer import StoryExplorer, explorer_labels
+from .explorer import StoryExplorer
 from .feeds import CaseStudyAtomFeed, CaseStudyFeed
 
 SHORT_CODE_ALPHABET = "23456789abcdefghjkmnpqrstuvwxyz"  # no 0/o, 1/l/i: easy to type from paper
@@ -212,7 +213,7 @@ class CaseMakerPage(RoutablePageMixin, ListingFieldsMixin, Page):
             context_overrides={
                 "explorer": explorer,
                 "facets": facets,
-                "stories": explorer.paginate(stories, STORIES_PER_PAGE, f"stories:{self.pk}"),
+                "stories": explorer.paginate(stories, STORIES_PER_PAGE),
                 "canonical_suffix": "stories/",
             },
         )
@@ -424,7 +425,7 @@ class CaseStudyPage(CardPreviewMixin, RoutablePageMixin, ListingFieldsMixin, Pag
         context.update(
             og_type="article",
             sectors=list(self.sectors.all()),
-            scale=next((scale for scale in explorer_labels()["scale"] if scale.pk == self.scale_id), None),
+            scale=self.scale,
             enablers=list(self.enablers.all()),
             explorer_url=case_maker.get_url(request) + case_maker.reverse_subpage("stories"),
             paper=paper_size(request),
@@ -482,8 +483,7 @@ class CaseStudyPage(CardPreviewMixin, RoutablePageMixin, ListingFieldsMixin, Pag
         image = self.get_social_image()
         rendition = social_rendition(image) if image else None
         if rendition:
-            site_root = (Site.find_for_request(request) or self.get_site()).root_url
-            data["image"] = urljoin(site_root, rendition.url)
+            data["image"] = site_root(request) + rendition.url
         return {key: value for key, value in data.items() if value}
 
 

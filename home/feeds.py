@@ -16,11 +16,10 @@ from wagtail.rich_text import expand_db_html
 
 from bs4 import BeautifulSoup
 
-from .listings import attach_images
+from .listings import SOCIAL_IMAGE_SPEC, attach_images
 from .models import SiteSettings
 from .site_url import site_root
 
-FEED_IMAGE_SPEC = "fill-1200x630|format-jpeg"
 CONTENT_NS = "http://purl.org/rss/1.0/modules/content/"
 MEDIA_NS = "http://search.yahoo.com/mrss/"
 URL_ATTRIBUTES = ("href", "src", "poster")
@@ -41,7 +40,7 @@ def absolutise(html, base_url):
 
 def with_feed_images(pages, *fields):
     """`pages` as a list, with the images of `fields` and their feed rendition fetched in two queries."""
-    return attach_images(pages, *fields, specs=[FEED_IMAGE_SPEC])
+    return attach_images(pages, *fields, specs=[SOCIAL_IMAGE_SPEC])
 
 
 def with_links_loaded(pages):
@@ -178,7 +177,7 @@ class PageFeed(Feed):
         """The item's image at feed size, or None when there is none or its file is lost."""
         image = self.item_image(item)
         try:
-            return image.get_rendition(FEED_IMAGE_SPEC) if image else None
+            return image.get_rendition(SOCIAL_IMAGE_SPEC) if image else None
         except OSError:  # Wagtail's SourceImageIOError: the original is gone from media storage
             return None
 

@@ -13,6 +13,8 @@ CARD_IMAGE_SPECS = [
     for image_format in ("avif", "webp")
     for size in ("400x250", "800x500")
 ]
+# The one size of an image shared on social media and sent with a feed item.
+SOCIAL_IMAGE_SPEC = "fill-1200x630|format-jpeg"
 LARGEST_OFFSET = 2**63 - 1  # the most rows SQLite and PostgreSQL let LIMIT and OFFSET reach
 
 

@@ -352,19 +352,18 @@ class FooterLink(NavigationLink):
 
 
 def latest_sections():
-    """The newest posts, the next convenings and the newest glossary term, with the pages that list them."""
+    """The newest posts, the next convening and the newest glossary term, with the pages that list them."""
     posts = apps.get_model("blog", "BlogPage").objects.live().public().for_listing()[:3]
-    events = apps.get_model("events", "EventPage").objects.live().public().upcoming().for_listing()[:3]
+    event = apps.get_model("events", "EventPage").objects.live().public().upcoming().for_listing().first()
     terms = apps.get_model("glossary", "GlossaryTermPage").objects.live().public()
     term = terms.order_by("-first_published_at", "-pk").first()
-    posts, events = list(posts), list(events)
-    attach_images([*posts, *events])
+    posts = list(posts)
+    attach_images(posts)
     return {
         "latest_posts": posts,
         "blog_index": posts[0].get_parent() if posts else None,
-        "upcoming_events": events,
-        "next_event": events[0] if events else None,
-        "programme": events[0].get_parent() if events else None,
+        "next_event": event,
+        "programme": event.get_parent() if event else None,
         "glossary_term": term,
         "glossary": term.get_parent() if term else None,
     }

@@ -8,6 +8,8 @@ one request; outside a request (commands, tests calling the helpers directly) no
 
 from contextvars import ContextVar
 
+from .listings import SOCIAL_IMAGE_SPEC
+
 _request = ContextVar("render_request", default=None)
 _memo = ContextVar("render_memo", default=None)
 
@@ -45,9 +47,6 @@ def memoised(kind, keys, load):
         loaded = load(missing)
         known.update({key: loaded.get(key) for key in missing})
     return {key: known[key] for key in keys}
-
-
-SOCIAL_IMAGE_SPEC = "fill-1200x630|format-jpeg"
 
 
 def social_rendition(image):

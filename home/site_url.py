@@ -37,11 +37,6 @@ def parse_site_url(url):
     return parts.hostname, port
 
 
-def site_address(site):
-    """The root URL a Site record stands for, as `SITE_URL` spells it."""
-    return site.root_url
-
-
 def apply_site_url(url=None):
     """Point the default Site at `url` (`SITE_URL` by default); returns the Site when it changed it.
 

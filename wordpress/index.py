@@ -5,7 +5,6 @@ megabytes; post bodies are read again, one at a time, when they are imported.
 """
 
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 from urllib.parse import parse_qs, urlparse
 
@@ -23,8 +22,6 @@ class ExportIndex:
     addresses: dict = field(default_factory=dict)  # old path (or "?p=ID") → item ID
     uploads: dict = field(default_factory=dict)  # path under uploads/ → attachment ID
     types: dict = field(default_factory=dict)  # item ID → (post type, status)
-    parents: dict = field(default_factory=dict)  # page ID → parent page ID
-    counts: Counter = field(default_factory=Counter)  # records by kind
     total: int = 0
 
     @classmethod
@@ -40,23 +37,16 @@ class ExportIndex:
             self.hosts.add(urlparse(record.url).netloc.lower())
             return
         self.total += 1
-        if isinstance(record, wxr.Author):
-            self.counts["author"] += 1
-        elif isinstance(record, wxr.Term):
-            self.counts[record.kind] += 1
-        else:
+        if isinstance(record, wxr.Item):
             self.add_item(record)
 
     def add_item(self, item):
-        self.counts[item.post_type] += 1
         self.types[item.wp_id] = (item.post_type, item.status)
         if item.post_type == "attachment":
             relative = item.meta.get("_wp_attached_file") or upload_path(item.attachment_url)
             if relative:
                 self.uploads[relative] = item.wp_id
             return
-        if item.post_type == "page" and item.parent:
-            self.parents[item.wp_id] = item.parent
         for address in (item.link, item.guid):
             key = self.key(address)
             if key:
