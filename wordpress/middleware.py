@@ -18,17 +18,15 @@ class WordPressQueryRedirectMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if (
-            request.path == "/"
-            and request.method in ("GET", "HEAD")
-            and any(request.GET.get(name, "").isdigit() for name in WORDPRESS_QUERY_IDS)
-        ):
-            redirect = get_redirect(
-                request, Redirect.normalise_path(request.get_full_path(), decode_unicode=False)
-            )
-            if redirect is not None and redirect.link:
-                response_class = (
-                    HttpResponsePermanentRedirect if redirect.is_permanent else HttpResponseRedirect
-                )
-                return response_class(redirect.link)
+        if request.path == "/" and request.method in ("GET", "HEAD"):
+            # Only the WordPress ID counts: links shared with tracking tags (?p=123&utm_source=…) still go.
+            name = next((name for name in WORDPRESS_QUERY_IDS if request.GET.get(name, "").isdigit()), None)
+            if name is not None:
+                old_path = Redirect.normalise_path(f"/?{name}={int(request.GET[name])}")
+                redirect = get_redirect(request, old_path)
+                if redirect is not None and redirect.link:
+                    response_class = (
+                        HttpResponsePermanentRedirect if redirect.is_permanent else HttpResponseRedirect
+                    )
+                    return response_class(redirect.link)
         return self.get_response(request)

@@ -27,6 +27,10 @@ class OldAddressTests(SiteTestCase):
         self.assertMovedTo("/2021/06/02/what-councils-taught-us/", imported("post", 202).url)
         self.assertMovedTo("/?p=202", imported("post", 202).url)
 
+    def test_an_old_id_link_with_tracking_tags_still_arrives(self):
+        self.assertMovedTo("/?p=201&utm_source=newsletter&fbclid=x1", imported("post", 201).url)
+        self.assertMovedTo("/?utm_medium=social&page_id=302", "/who-we-are/our-team/")
+
     def test_pages_answer_at_their_page_id(self):
         self.assertMovedTo("/?page_id=302", "/who-we-are/our-team/")
         self.assertMovedTo("/?page_id=303", "/who-we-are/our-history/")
