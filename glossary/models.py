@@ -25,11 +25,11 @@ from editorial.guide import GuidePanel
 from home.blocks import RICH_TEXT_FEATURES
 from home.models import READ_ONLY_HTTP_METHODS
 from home.page_forms import SitePageForm
+from home.public_forms import post_size_problem
 
 from .alphabet import LETTERS, OTHER_LETTER, fold, index_letter, letter_anchor, sort_key
 from .rich_text import LINKTYPE
 
-# Addresses served by GlossaryIndexPage's routes; a term with one of these slugs would be hidden.
 # Labels for the "where this term is used" list, by model.
 USAGE_LABELS = {
     "blog.blogpage": "Post",
@@ -141,11 +141,10 @@ class GlossaryIndexPage(RoutablePageMixin, Page):
             return self.render_suggest(request, SuggestionForm())
         if request.method != "POST":
             return HttpResponseNotAllowed(["GET", "HEAD", "POST"])
-        declared = request.META.get("CONTENT_LENGTH") or "0"
-        if not declared.isdigit() or int(declared) > SUGGESTION_MAX_BYTES:
-            return HttpResponse("Suggestion too large.", status=413, content_type="text/plain")
-        if sum(len(values) for _, values in request.POST.lists()) > SUGGESTION_MAX_FIELDS or request.FILES:
-            return HttpResponse("Unexpected form fields.", status=400, content_type="text/plain")
+        too_big = post_size_problem(request, SUGGESTION_MAX_BYTES, SUGGESTION_MAX_FIELDS)
+        if too_big is not None:
+            message = "Suggestion too large." if too_big == 413 else "Unexpected form fields."
+            return HttpResponse(message, status=too_big, content_type="text/plain")
         form = SuggestionForm(request.POST)
         if over_rate_limit(request):
             form.add_error(None, "You have sent several suggestions recently. Please try again in an hour.")

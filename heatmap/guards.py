@@ -5,6 +5,8 @@ from django.shortcuts import render
 
 from django_ratelimit.core import is_ratelimited
 
+from home.public_forms import post_size_problem
+
 from .models import HeatmapGroup, HeatmapResult
 from .tokens import digest, well_formed
 
@@ -16,14 +18,14 @@ RATE_GROUP = "heatmap-start"
 
 def post_problem(request):
     """A message for a post that is too large or has too many fields, else None."""
-    declared = request.META.get("CONTENT_LENGTH") or "0"
-    if not declared.isdigit() or int(declared) > MAX_POST_BYTES:
+    status = post_size_problem(request, MAX_POST_BYTES, MAX_POST_FIELDS)
+    if status == 413:
         return (
-            413,
+            status,
             "That form was far larger than a Heatmap step can be, so nothing was saved. Please try again.",
         )
-    if request.FILES or sum(len(values) for _, values in request.POST.lists()) > MAX_POST_FIELDS:
-        return 400, "That form had more answers than this step has statements, so nothing was saved."
+    if status == 400:
+        return status, "That form had more answers than this step has statements, so nothing was saved."
     return None
 
 

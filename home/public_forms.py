@@ -28,3 +28,14 @@ class PublicFormMixin:
 
     def is_spam(self):
         return bool(self.cleaned_data.get(self.honeypot_field))
+
+
+def post_size_problem(request, max_bytes, max_fields):
+    """413 for a declared body over `max_bytes`, 400 for more than `max_fields` values or any file,
+    else None: checked before a form reads the body, so no honest submission is ever refused."""
+    declared = request.META.get("CONTENT_LENGTH") or "0"
+    if not declared.isdigit() or int(declared) > max_bytes:
+        return 413
+    if request.FILES or sum(len(values) for _, values in request.POST.lists()) > max_fields:
+        return 400
+    return None

@@ -7,6 +7,7 @@ from django.shortcuts import redirect
 from django_ratelimit.core import is_ratelimited
 
 from home.listings import ListingPaginator
+from home.public_forms import post_size_problem
 
 from . import moderation
 from .explorer import MapExplorer
@@ -59,12 +60,11 @@ def refuse_link(page, request):
 
 def oversized(request):
     """A clear 4xx for a body no honest submission sends, before the form reads it."""
-    declared = request.META.get("CONTENT_LENGTH") or "0"
-    if not declared.isdigit() or int(declared) > FORM_MAX_BYTES:
-        return HttpResponse("Form too large.", status=413, content_type="text/plain")
-    if sum(len(values) for _, values in request.POST.lists()) > FORM_MAX_FIELDS or request.FILES:
-        return HttpResponse("Unexpected form fields.", status=400, content_type="text/plain")
-    return None
+    status = post_size_problem(request, FORM_MAX_BYTES, FORM_MAX_FIELDS)
+    if status is None:
+        return None
+    message = "Form too large." if status == 413 else "Unexpected form fields."
+    return HttpResponse(message, status=status, content_type="text/plain")
 
 
 def join(page, request):

@@ -1,12 +1,8 @@
 """The Relationships Heatmap in Chromium: taken alone and by three members of a group, by keyboard
 only, at phone width; axe on every step, error, result and group page; the Nu checker on each."""
 
-import json
 import re
-import shutil
-import subprocess
 
-from django.conf import settings
 from django.test import Client
 
 import pytest
@@ -14,11 +10,11 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 from heatmap.models import HeatmapGroup, HeatmapResult
+from tests.browser.nu import assert_valid_html
 from tests.factories_heatmap import HeatmapPageFactory, take, token_from
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 AXE_OPTIONS = {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}
-VNU_JAR = settings.BASE_DIR / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 PHONE = {"width": 360, "height": 780}
 
 
@@ -235,31 +231,4 @@ def served_pages(heatmap):
 
 
 def test_every_heatmap_state_is_valid_html(heatmap, tmp_path, settings):
-    java = shutil.which("java")
-    if not java or not VNU_JAR.exists():
-        pytest.fail("The HTML check needs Java and the vnu-jar npm package: run `make vnu`.")
-    files = {}
-    for number, (name, html) in enumerate(served_pages(heatmap).items()):
-        path = tmp_path / f"{number:02d}.html"
-        path.write_bytes(html)
-        files[path.name] = name
-    result = subprocess.run(  # noqa: S603 (fixed arguments, our own temporary files)
-        [
-            java,
-            "-jar",
-            str(VNU_JAR),
-            "--errors-only",
-            "--format",
-            "json",
-            *map(str, sorted(tmp_path.glob("*.html"))),
-        ],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    messages = json.loads(result.stderr)["messages"]
-    errors = [
-        f"{files.get(message.get('url', '').rsplit('/', 1)[-1])}, line {message.get('lastLine')}: {message['message']}"
-        for message in messages
-    ]
-    assert errors == [], "\n".join(errors)
+    assert_valid_html(served_pages(heatmap), tmp_path)

@@ -3,12 +3,8 @@ emailed link, a moderator approves it in the admin, found by filters and the til
 the tile map by keyboard, and axe and the Nu HTML checker on the map, a filtered view, an entry, the
 form and its errors."""
 
-import json
 import re
-import shutil
-import subprocess
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core import mail
 from django.test import Client
@@ -18,12 +14,12 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 from map.models import MapEntry
+from tests.browser.nu import assert_valid_html
 from tests.factories_map import MapEntryFactory, MapPageFactory, ThemeFactory
 from tests.map.helpers import links_in
 
 PASSWORD = "moderate-carefully"
 WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]}}
-VNU_JAR = settings.BASE_DIR / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
 
 @pytest.fixture
@@ -174,35 +170,10 @@ def test_map_pages_have_no_wcag_violations(browser, live_server, map_site):
 
 
 def test_map_pages_are_valid_html(map_site, tmp_path):
-    java = shutil.which("java")
-    if not java or not VNU_JAR.exists():
-        pytest.fail("The HTML check needs Java and the vnu-jar npm package: run `make vnu`.")
     client = Client()
     entry = MapEntry.objects.get(name="Valleys Befriending")
     pages = {
         name: client.get(path or f"/map/entries/{entry.pk}/").content for name, path in MAP_PAGES.items()
     }
     pages["form with errors"] = client.post("/map/join/", {"name": ""}).content
-    names = {}
-    for number, (name, html) in enumerate(pages.items()):
-        (tmp_path / f"{number}.html").write_bytes(html)
-        names[f"{number}.html"] = name
-    result = subprocess.run(  # noqa: S603 (fixed arguments, our own temporary files)
-        [
-            java,
-            "-jar",
-            str(VNU_JAR),
-            "--errors-only",
-            "--format",
-            "json",
-            *map(str, sorted(tmp_path.glob("*.html"))),
-        ],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    errors = [
-        f"{names.get(message.get('url', '').rsplit('/', 1)[-1])}, line {message.get('lastLine')}: {message['message']}"
-        for message in json.loads(result.stderr)["messages"]
-    ]
-    assert errors == []
+    assert_valid_html(pages, tmp_path)
