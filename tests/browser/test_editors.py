@@ -19,6 +19,7 @@ from casestudies.models import CaseStudyPage
 from events.models import EventPage
 from glossary.models import GlossaryTermPage
 from home.roles import apply_roles
+from tests.browser.admin_forms import fill_datetime
 from tests.factories import ImageFactory, PersonFactory
 from tests.factories_blog import BlogIndexPageFactory, BlogPageFactory, CategoryFactory
 from tests.factories_casestudies import CaseMakerPageFactory, ScaleFactory, SectorFactory
@@ -272,10 +273,8 @@ def test_3_editor_announces_a_convening_then_adds_reflections_and_a_reflection_p
     page.goto(f"{live_server.url}/admin/pages/add/events/eventpage/{convenings.pk}/")
     page.fill("#id_title", "Kitchen table in Leeds")
     page.fill("#id_in_brief", "An evening conversation about neighbourliness over food.")
-    page.fill("#id_start", f"{day:%d/%m/%Y} 18:00")
-    page.keyboard.press("Escape")
-    page.fill("#id_end", f"{day:%d/%m/%Y} 20:00")
-    page.keyboard.press("Escape")
+    fill_datetime(page, "#id_start", f"{day:%d/%m/%Y} 18:00")
+    fill_datetime(page, "#id_end", f"{day:%d/%m/%Y} 20:00")
     page.select_option("#id_format", "in_person")
     page.fill("#id_venue_name", "Leeds Central Library")
     page.fill("#id_registration_url", "https://forms.example/kitchen-table")

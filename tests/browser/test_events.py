@@ -16,6 +16,7 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 from events.models import EventPage
+from tests.browser.admin_forms import fill_datetime
 from tests.factories_events import EventIndexPageFactory, EventPageFactory, EventSeriesFactory
 
 LONDON = zoneinfo.ZoneInfo("Europe/London")
@@ -52,10 +53,8 @@ def test_announce_attend_and_reflect(page, live_server, site_tree, editor, tmp_p
     page.goto(f"{live_server.url}/admin/pages/add/events/eventpage/{index.pk}/")
     page.fill("#id_title", "Relational readiness")
     page.fill("#id_in_brief", "What tells us a place is ready for relationship-centred practice?")
-    page.fill("#id_start", f"{day:%d/%m/%Y} 13:00")
-    page.keyboard.press("Escape")
-    page.fill("#id_end", f"{day:%d/%m/%Y} 14:15")
-    page.keyboard.press("Escape")
+    fill_datetime(page, "#id_start", f"{day:%d/%m/%Y} 13:00")
+    fill_datetime(page, "#id_end", f"{day:%d/%m/%Y} 14:15")
     page.select_option("#id_format", "online")
     page.fill("#id_joining_link", JOINING_LINK)
     page.fill("#id_registration_url", "https://forms.example/readiness")
