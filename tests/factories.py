@@ -1,5 +1,7 @@
 """Factories for the shared models; each app's tests add their own beside these."""
 
+from django.utils import timezone
+
 from wagtail.rich_text import RichText
 
 import factory
@@ -36,6 +38,9 @@ class StandardPageFactory(wagtail_factories.PageFactory):
     title = factory.Faker("sentence", nb_words=4)
     in_brief = factory.Faker("sentence", nb_words=16)
     body = factory.LazyFunction(lambda: [("paragraph", RichText("<p>Plain words.</p>"))])
+    # Publishing stamps this; without it a feed's lastBuildDate falls back to "now" and the
+    # body (and its ETag) changes from one second to the next.
+    first_published_at = factory.LazyFunction(timezone.now)
 
     class Meta:
         model = models.StandardPage
