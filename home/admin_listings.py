@@ -13,6 +13,8 @@ from wagtail.models import WorkflowState
 from wagtail_modeladmin.options import ModelAdmin
 from wagtail_modeladmin.views import IndexView
 
+from .spreadsheets import SpreadsheetSafeExportMixin
+
 # Menu positions by how often editors use each listing (Pages is 100, Images 300).
 MENU_ORDER = {"blog": 110, "events": 120, "glossary": 130, "casestudies": 140, "newsletter": 150}
 
@@ -39,7 +41,7 @@ def local_time(value):
     return timezone.localtime(value).isoformat(sep=" ", timespec="minutes")
 
 
-class LocalTimeIndexView(IndexView):
+class LocalTimeIndexView(SpreadsheetSafeExportMixin, IndexView):
     """A listing whose CSV and XLSX exports write times as the editors read them, not in UTC."""
 
     custom_value_preprocess = {

@@ -9,7 +9,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from home.spreadsheets import spreadsheet_safe
+from home.spreadsheets import SpreadsheetSafeExportMixin
 
 from .admin_views import moderate
 from .models.entries import MapEntry, Theme
@@ -24,13 +24,8 @@ LOG_ACTIONS = {
 }
 
 
-class EntryIndexView(IndexView):
+class EntryIndexView(SpreadsheetSafeExportMixin, IndexView):
     """The listing; its CSV export is made safe to open in a spreadsheet (no cell runs as a formula)."""
-
-    def write_csv_row(self, writer, row_dict):
-        return super().write_csv_row(
-            writer, {key: spreadsheet_safe(value) for key, value in row_dict.items()}
-        )
 
 
 class MapEntryViewSet(ModelViewSet):

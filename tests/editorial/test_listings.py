@@ -33,6 +33,7 @@ class ExportTests(SiteTestCase):
         EventPageFactory(parent=convenings, title="Winter gathering", start=WINTER)
         suggestion = GlossarySuggestionFactory(term="Warm handover")
         type(suggestion).objects.filter(pk=suggestion.pk).update(submitted_at=SUMMER)
+        GlossarySuggestionFactory(term="Formula", definition='=HYPERLINK("https://evil.example","Open")')
         cls.editor = editor()
 
     def setUp(self):
@@ -57,6 +58,10 @@ class ExportTests(SiteTestCase):
         values = [cell for row in sheet.iter_rows(values_only=True) for cell in row]
         self.assertIn("2026-07-01 18:00+01:00", values)
         self.assertIn("2026-01-15 18:00+00:00", values)
+
+    def test_a_readers_words_never_run_as_a_formula_in_the_csv(self):
+        suggestion = self.rows("glossary_glossarysuggestion_modeladmin_index")["Formula"]
+        self.assertEqual(suggestion["Suggested Definition"], '\'=HYPERLINK("https://evil.example","Open")')
 
     def test_term_suggestions_export_uses_the_same_time_format(self):
         self.assertEqual(
