@@ -27,10 +27,10 @@ _spec.loader.exec_module(bench_search)
 def seed(people, rng):
     from django.utils import timezone
 
+    from core.models import StandardPage
     from heatmap.demo import DATA, sections_data
     from heatmap.models import Answer, HeatmapGroup, HeatmapPage, HeatmapResult
     from heatmap.tokens import new_token
-    from home.models import StandardPage
     from tests.base import build_site_tree
 
     home = build_site_tree()

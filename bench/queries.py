@@ -35,9 +35,9 @@ def page_urls():
 
     from blog.models import BlogPage, Category, Series
     from casestudies.models import CaseMakerSectionPage, CaseStudyPage, Sector
+    from core.models import Person, StandardPage
     from events.models import EventPage, EventSeries
     from glossary.models import GlossaryTermPage
-    from home.models import Person, StandardPage
 
     events = EventPage.objects.live().annotate(speaker_count=Count("speakers")).filter(speaker_count__gt=0)
     post = BlogPage.objects.live().filter(series__isnull=False).order_by("pk").first()

@@ -96,9 +96,10 @@ def seed(total, rng):
 
     from blog.models import BlogIndexPage, BlogPage
     from casestudies.models import CaseMakerPage, CaseStudyPage
+    from core.models import StandardPage
     from events.models import EventIndexPage, EventPage
     from glossary.models import GlossaryIndexPage, GlossaryTermPage
-    from home.models import HomePage, StandardPage
+    from home.models import HomePage
 
     root = Page.get_first_root_node()
     for child in root.get_children():

@@ -75,9 +75,10 @@ def relate(rng):
         Scale,
         Sector,
     )
+    from core.models import Person, StandardPage
     from events.models import EventPage, EventPageSpeaker, EventSeries
     from glossary.models import GlossaryGroup, GlossaryRelatedTerm, GlossaryTermPage
-    from home.models import HomePage, HomePageFeaturedItem, Person, StandardPage
+    from home.models import HomePage, HomePageFeaturedItem
 
     with transaction.atomic():
         image = bench_image()
@@ -205,7 +206,7 @@ def seed_site(counts, seed=20240611):
     from django.core.management import call_command
     from django.db import connection
 
-    from home.models import NavigationSettings, SiteSettings
+    from core.models import NavigationSettings, SiteSettings
 
     rng = random.Random(seed)
     total = sum(counts.values())

@@ -31,7 +31,7 @@ def run(writers, saves, readers):
     from django.db import connection
     from django.test import Client
 
-    from home.models import StandardPage
+    from core.models import StandardPage
     from tests.base import build_site_tree
     from tests.factories import StandardPageFactory
 

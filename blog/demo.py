@@ -4,8 +4,8 @@ import datetime
 
 from taggit.models import Tag
 
+from core.demo import paragraphs
 from events.models import EventPage
-from home.demo import paragraphs
 
 from .models import (
     BlogIndexPage,

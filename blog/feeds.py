@@ -6,7 +6,7 @@ from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.text import get_text_list
 
-from home.feeds import MediaAtomFeed, PageFeed, with_feed_images, with_links_loaded
+from core.feeds import MediaAtomFeed, PageFeed, with_feed_images, with_links_loaded
 
 FEED_LENGTH = 20
 

@@ -22,16 +22,16 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
 from blog.feeds import BlogAtomFeed, BlogFeed
+from core.blocks import BodyBlock
+from core.listings import ListingPaginator, attach_images
+from core.models import READ_ONLY_HTTP_METHODS, ListingFieldsMixin, Person, SiteSettings, SlugFromNameMixin
+from core.page_forms import SitePageForm
+from core.render_memo import social_rendition
+from core.site_url import site_root
 from editorial.checklist import ChecklistPanel
 from editorial.guide import GuidePanel
 from editorial.previews import CardPreviewMixin
 from events.models import EventPage
-from home.blocks import BodyBlock
-from home.listings import ListingPaginator, attach_images
-from home.models import READ_ONLY_HTTP_METHODS, ListingFieldsMixin, Person, SiteSettings, SlugFromNameMixin
-from home.page_forms import SitePageForm
-from home.render_memo import social_rendition
-from home.site_url import site_root
 
 POSTS_PER_PAGE = 10
 FEATURED_LIMIT = 3
@@ -563,7 +563,7 @@ class BlogPageAuthor(Orderable):
     """One of a post's authors, in by-line order."""
 
     page = ParentalKey(BlogPage, on_delete=models.CASCADE, related_name="authors")
-    person = models.ForeignKey("home.Person", on_delete=models.CASCADE, related_name="blog_authorships")
+    person = models.ForeignKey("core.Person", on_delete=models.CASCADE, related_name="blog_authorships")
 
     panels = [FieldPanel("person")]
 

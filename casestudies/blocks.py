@@ -5,7 +5,7 @@ Child block names are stored in the database: rename them only with a migration.
 
 from wagtail import blocks
 
-from home.blocks import BodyBlock
+from core.blocks import BodyBlock
 
 
 class EvidenceBlock(blocks.StructBlock):

@@ -2,8 +2,8 @@
 
 from wagtail.rich_text import RichText
 
+from core.demo import paragraphs
 from events.models import EventPage
-from home.demo import paragraphs
 
 from .models import CaseMakerPage, CaseMakerSectionPage, CaseStudyPage, Enabler, Scale, Sector
 

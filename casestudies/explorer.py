@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from django.db.models import Count, Q
 from django.http import QueryDict
 
-from home.listings import ListingPaginator
+from core.listings import ListingPaginator
 
 FACETS = (("sector", "Sector"), ("scale", "Scale"), ("enabler", "Enabler"))
 

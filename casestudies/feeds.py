@@ -2,7 +2,7 @@
 
 from django.template.loader import render_to_string
 
-from home.feeds import MediaAtomFeed, PageFeed, absolutise, with_feed_images
+from core.feeds import MediaAtomFeed, PageFeed, absolutise, with_feed_images
 
 FEED_LENGTH = 20
 

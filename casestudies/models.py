@@ -22,15 +22,15 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
+from core.blocks import QuoteBlock
+from core.listings import attach_images
+from core.models import READ_ONLY_HTTP_METHODS, ListingFieldsMixin, SiteSettings
+from core.page_forms import SitePageForm
+from core.render_memo import social_rendition
+from core.site_url import site_root
 from editorial.checklist import ChecklistPanel
 from editorial.guide import GuidePanel
 from editorial.previews import CardPreviewMixin
-from home.blocks import QuoteBlock
-from home.listings import attach_images
-from home.models import READ_ONLY_HTTP_METHODS, ListingFieldsMixin, SiteSettings
-from home.page_forms import SitePageForm
-from home.render_memo import social_rendition
-from home.site_url import site_root
 
 from .blocks import CaseMakerBlock, EvidenceBlock
 from .explorer import StoryExplorer
@@ -301,7 +301,7 @@ class CaseStudyPage(CardPreviewMixin, RoutablePageMixin, ListingFieldsMixin, Pag
         Enabler, related_name="case_studies", blank=True, help_text="What made the relationships possible."
     )
     storyteller = models.ForeignKey(
-        "home.Person",
+        "core.Person",
         null=True,
         blank=True,
         on_delete=models.SET_NULL,

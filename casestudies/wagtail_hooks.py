@@ -2,7 +2,7 @@
 
 from wagtail_modeladmin.options import modeladmin_register
 
-from home.admin_listings import MENU_ORDER, PageListingAdmin, PageStatusFilter, related
+from core.admin_listings import MENU_ORDER, PageListingAdmin, PageStatusFilter, related
 
 from .models import CaseStudyPage
 

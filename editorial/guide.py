@@ -20,7 +20,7 @@ SCREENSHOTS_DIR = GUIDE_PATH.parent / "guide"
 # The guide's section for each page type, by model label; every page type has one.
 SECTIONS = {
     "home.homepage": "fix-a-typo",
-    "home.standardpage": "fix-a-typo",
+    "core.standardpage": "fix-a-typo",
     "blog.blogindexpage": "fix-a-typo",
     "blog.blogpage": "write-a-blog-post",
     "events.eventindexpage": "fix-a-typo",

@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from icalendar import Calendar, Event, vDuration
 
-from home.models import SiteSettings
+from core.models import SiteSettings
 
 PRODID = "-//The Relationships Project//Convenings//EN"
 REFRESH_INTERVAL = datetime.timedelta(hours=12)

@@ -9,7 +9,7 @@ import zoneinfo
 
 from django.utils import timezone
 
-from home.demo import paragraphs
+from core.demo import paragraphs
 
 from .models import EventFormat, EventIndexPage, EventPage, EventPagePartner, EventPageSpeaker, EventSeries
 

@@ -2,7 +2,7 @@
 
 from django.template.loader import render_to_string
 
-from home.feeds import PageFeed, with_feed_images
+from core.feeds import PageFeed, with_feed_images
 
 
 class EventFeed(PageFeed):

@@ -18,13 +18,13 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
+from core.blocks import BodyBlock
+from core.listings import ListingPaginator, attach_images
+from core.models import READ_ONLY_HTTP_METHODS, ListingFieldsMixin, SlugFromNameMixin
+from core.page_forms import SitePageForm
 from editorial.checklist import ChecklistPanel
 from editorial.guide import GuidePanel
 from editorial.previews import CardPreviewMixin
-from home.blocks import BodyBlock
-from home.listings import ListingPaginator, attach_images
-from home.models import READ_ONLY_HTTP_METHODS, ListingFieldsMixin, SlugFromNameMixin
-from home.page_forms import SitePageForm
 
 from .calendar import calendar_response
 from .feeds import EventFeed
@@ -407,7 +407,7 @@ class EventPageSpeaker(Orderable):
     """Someone speaking at or hosting a convening, in running order."""
 
     page = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="speakers")
-    person = models.ForeignKey("home.Person", on_delete=models.CASCADE, related_name="+")
+    person = models.ForeignKey("core.Person", on_delete=models.CASCADE, related_name="+")
     role = models.CharField(max_length=80, blank=True, help_text="e.g. Host, Kitchen Table Guest, Speaker")
 
     panels = [FieldPanel("person"), FieldPanel("role")]

@@ -2,8 +2,8 @@
 
 from django.utils import timezone
 
-from home.models import SiteSettings
-from home.site_url import site_root
+from core.models import SiteSettings
+from core.site_url import site_root
 
 ATTENDANCE_MODES = {
     "online": "https://schema.org/OnlineEventAttendanceMode",

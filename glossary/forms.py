@@ -2,7 +2,7 @@
 
 from django import forms
 
-from home.public_forms import PublicFormMixin
+from core.public_forms import PublicFormMixin
 
 from .models import GlossarySuggestion
 

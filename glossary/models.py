@@ -21,11 +21,11 @@ from wagtail.snippets.models import register_snippet
 
 from django_ratelimit.core import is_ratelimited
 
+from core.blocks import RICH_TEXT_FEATURES
+from core.models import READ_ONLY_HTTP_METHODS
+from core.page_forms import SitePageForm
+from core.public_forms import post_size_problem
 from editorial.guide import GuidePanel
-from home.blocks import RICH_TEXT_FEATURES
-from home.models import READ_ONLY_HTTP_METHODS
-from home.page_forms import SitePageForm
-from home.public_forms import post_size_problem
 
 from .alphabet import LETTERS, OTHER_LETTER, fold, index_letter, letter_anchor, sort_key
 from .rich_text import LINKTYPE
@@ -36,7 +36,7 @@ USAGE_LABELS = {
     "events.eventpage": "Convening",
     "casestudies.casestudypage": "Story",
     "glossary.glossarytermpage": "Glossary term",
-    "home.standardpage": "Page",
+    "core.standardpage": "Page",
 }
 SCHEMA_ORG = "https://schema.org"
 SUGGESTION_LIMIT = 5

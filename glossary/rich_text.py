@@ -10,7 +10,7 @@ from django.utils.html import format_html
 
 from wagtail.rich_text import LinkHandler
 
-from home.render_memo import current_request, memoised
+from core.render_memo import current_request, memoised
 
 LINKTYPE = "glossary"
 

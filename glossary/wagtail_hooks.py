@@ -10,7 +10,7 @@ from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_r
 
 from draftjs_exporter.dom import DOM
 
-from home.admin_listings import MENU_ORDER, LocalTimeIndexView, PageListingAdmin, PageStatusFilter, related
+from core.admin_listings import MENU_ORDER, LocalTimeIndexView, PageListingAdmin, PageStatusFilter, related
 
 from .admin_views import start_term
 from .models import GlossarySuggestion, GlossaryTermPage

@@ -7,7 +7,7 @@ reword a statement keep its place in comparisons over time, and a new statement 
 
 from wagtail import blocks
 
-from home.blocks import RICH_TEXT_FEATURES
+from core.blocks import RICH_TEXT_FEATURES
 
 # Score bands: the mean of an element's statements falls in one of these.
 BANDS = [

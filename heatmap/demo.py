@@ -7,7 +7,7 @@ from pathlib import Path
 
 from wagtail.models import Page
 
-from home.models import StandardPage
+from core.models import StandardPage
 
 from .models import HeatmapPage
 

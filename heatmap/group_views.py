@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
-from home.site_url import site_root
+from core.site_url import site_root
 
 from .aggregates import (
     MIN_GROUP_SIZE,

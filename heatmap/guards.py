@@ -5,7 +5,7 @@ from django.shortcuts import render
 
 from django_ratelimit.core import is_ratelimited
 
-from home.public_forms import post_size_problem
+from core.public_forms import post_size_problem
 
 from .models import HeatmapGroup, HeatmapResult
 from .tokens import digest, well_formed

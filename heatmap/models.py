@@ -13,10 +13,10 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from core.blocks import RICH_TEXT_FEATURES
+from core.models import READ_ONLY_HTTP_METHODS, ListingFieldsMixin
+from core.page_forms import SitePageForm
 from editorial.guide import GuidePanel
-from home.blocks import RICH_TEXT_FEATURES
-from home.models import READ_ONLY_HTTP_METHODS, ListingFieldsMixin
-from home.page_forms import SitePageForm
 
 from .blocks import ContextBlock, SectionBlock
 from .forms import GroupForm, StartForm
@@ -74,7 +74,7 @@ class HeatmapPage(ListingFieldsMixin, Page):
     promote_panels = [*Page.promote_panels, *ListingFieldsMixin.promote_panels]
     base_form_class = SitePageForm
     allowed_http_methods = READ_ONLY_HTTP_METHODS
-    parent_page_types = ["home.HomePage", "home.StandardPage"]
+    parent_page_types = ["home.HomePage", "core.StandardPage"]
     subpage_types = []
 
     class Meta:

@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
-from home.spreadsheets import spreadsheet_safe
+from core.spreadsheets import spreadsheet_safe
 
 from .aggregates import completed_answers
 from .forms import StartForm, StepForm, refused

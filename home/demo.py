@@ -1,77 +1,18 @@
-"""Demo content helpers and the site-wide demo pages (home, About, Connect, Toolbox).
+"""The site-wide demo pages (home, About, Connect, Toolbox), settings and menu.
 
 Each content app has a `demo.py` with `load(demo)`, called in order by the
-`load_demo_content` command. Every helper here is get-or-create, so loading twice
+`load_demo_content` command after this one. Every step is get-or-create, so loading twice
 changes nothing.
 """
 
-import io
-
-from django.core.files.images import ImageFile
-
-from wagtail.images.models import Image
 from wagtail.models import Page, Site
 from wagtail.rich_text import RichText
 
-from .illustrations import draw_illustration
-from .models import (
-    FooterLink,
-    HomePage,
-    MainMenuItem,
-    NavigationSettings,
-    Person,
-    SiteSettings,
-    StandardPage,
-)
-from .site_url import apply_site_url
+from core.demo import paragraphs
+from core.models import FooterLink, MainMenuItem, NavigationSettings, SiteSettings, StandardPage
+from core.site_url import apply_site_url
 
-
-def paragraphs(*texts):
-    """StreamField data for a body of plain paragraphs."""
-    return [("paragraph", RichText(f"<p>{text}</p>")) for text in texts]
-
-
-class DemoContent:
-    """Get-or-create helpers shared by every app's demo module."""
-
-    def __init__(self, stdout=None):
-        self.stdout = stdout
-        self.home = None
-        self.created = 0
-
-    def log(self, message):
-        if self.stdout:
-            self.stdout.write(message)
-
-    def image(self, key, title, palette=0):
-        """A flat illustration drawn for `key` (see home.illustrations), its alt text as its description."""
-        existing = Image.objects.filter(title=title).first()
-        if existing:
-            return existing
-        data, alt = draw_illustration(key, palette)
-        image = Image(title=title, description=alt)
-        image.file = ImageFile(io.BytesIO(data), name=f"{key}.jpg")
-        image.save()
-        self.created += 1
-        return image
-
-    def person(self, name, role="", bio="", **links):
-        person, created = Person.objects.get_or_create(
-            name=name, defaults={"role": role, "bio": bio, **links}
-        )
-        self.created += created
-        return person
-
-    def page(self, parent, model, slug, **fields):
-        """The child of `parent` with this slug, created and published if missing."""
-        existing = parent.get_children().filter(slug=slug).first()
-        if existing:
-            return existing.specific
-        page = model(slug=slug, **fields)
-        parent.add_child(instance=page)
-        page.save_revision().publish()
-        self.created += 1
-        return page
+from .models import HomePage
 
 
 def load(demo):

@@ -8,9 +8,9 @@ from pathlib import Path
 from django.utils import timezone
 
 from casestudies.models import CaseStudyPage
+from core.models import StandardPage
 from events.models import EventPage
 from glossary.models import GlossaryTermPage
-from home.models import HomePage, StandardPage
 
 from .forms import apply_changes
 from .models import MapEntry, MapPage, Status, Theme
@@ -26,8 +26,7 @@ def read(name):
 
 
 def load(demo):
-    home = HomePage.objects.first()
-    page = demo.page(home, MapPage, **read("page"))
+    page = demo.page(demo.home, MapPage, **read("page"))
     themes = {}
     for item in read("themes"):
         theme, created = Theme.objects.get_or_create(slug=item["slug"], defaults=item)

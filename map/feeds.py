@@ -2,7 +2,7 @@
 
 from django.contrib.syndication.views import Feed
 
-from home.feeds import MediaRssFeed
+from core.feeds import MediaRssFeed
 
 from .models.entries import MapEntry
 

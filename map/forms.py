@@ -3,7 +3,7 @@
 from django import forms
 from django.utils import timezone
 
-from home.public_forms import PublicFormMixin
+from core.public_forms import PublicFormMixin
 
 from .models.entries import PUBLIC_FIELD_CHOICES, MapEntry, Theme
 from .taxonomy import NEEDS

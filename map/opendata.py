@@ -10,7 +10,7 @@ import json
 from django.http import HttpResponse
 from django.utils import timezone
 
-from home.spreadsheets import spreadsheet_safe
+from core.spreadsheets import spreadsheet_safe
 
 from .models.entries import MapEntry
 

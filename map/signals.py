@@ -8,7 +8,7 @@ from django.dispatch import receiver
 from wagtail.log_actions import log
 from wagtail.models import ModelLogEntry
 
-from home.content_signals import content_changed
+from core.content_signals import content_changed
 
 from .models.entries import MapEntry, Status
 from .models.pages import MapPage

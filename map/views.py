@@ -6,8 +6,8 @@ from django.shortcuts import redirect
 
 from django_ratelimit.core import is_ratelimited
 
-from home.listings import ListingPaginator
-from home.public_forms import post_size_problem
+from core.listings import ListingPaginator
+from core.public_forms import post_size_problem
 
 from . import moderation
 from .explorer import MapExplorer

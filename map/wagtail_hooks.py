@@ -9,7 +9,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from home.spreadsheets import SpreadsheetSafeExportMixin
+from core.spreadsheets import SpreadsheetSafeExportMixin
 
 from .admin_views import moderate
 from .models.entries import MapEntry, Theme

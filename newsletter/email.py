@@ -15,7 +15,7 @@ from wagtail.admin.panels import Panel
 
 import css_inline
 
-from home.site_url import site_root
+from core.site_url import site_root
 
 IMAGE_SPEC = "fill-560x315|format-jpeg"
 INLINER = css_inline.CSSInliner(load_remote_stylesheets=False, keep_style_tags=False)

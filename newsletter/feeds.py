@@ -2,7 +2,7 @@
 
 from django.template.loader import render_to_string
 
-from home.feeds import PageFeed, absolutise
+from core.feeds import PageFeed, absolutise
 
 
 class NewsletterFeed(PageFeed):

@@ -6,7 +6,7 @@ from wagtail import hooks
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 from wagtail_modeladmin.options import modeladmin_register
 
-from home.admin_listings import MENU_ORDER, PageListingAdmin, PageStatusFilter
+from core.admin_listings import MENU_ORDER, PageListingAdmin, PageStatusFilter
 
 from .models import NewsletterIndexPage, NewsletterIssuePage
 from .views import email_download, start_issue

@@ -10,11 +10,11 @@ from wagtail.contrib.sitemaps import Sitemap
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from home.passwords import document_password, page_password
-from home.views import csp_report, health, security_txt
+from core.passwords import document_password, page_password
+from core.views import csp_report, health, security_txt
 
 # A database outage anywhere in a request is answered 503 with Retry-After (see the view).
-handler500 = "home.views.server_error"
+handler500 = "core.views.server_error"
 
 MEDIA_MAX_AGE = 365 * 24 * 60 * 60
 # Every stored file gets a new name when it changes (renditions name their filter, uploads are never

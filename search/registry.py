@@ -42,7 +42,7 @@ SEARCH_TYPES = (
         "Pages",
         "Page",
         (
-            "home.StandardPage",
+            "core.StandardPage",
             "blog.BlogIndexPage",
             "casestudies.CaseMakerPage",
             "casestudies.CaseMakerSectionPage",

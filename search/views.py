@@ -18,9 +18,9 @@ from wagtail.contrib.search_promotions.models import Query, QueryDailyHits, Sear
 from wagtail.models import Page
 from wagtail.search.utils import normalise_query_string
 
+from core.listings import page_number
+from core.routing import as_specific, specific_pages, with_specific_rows
 from glossary.models import GlossaryTermPage
-from home.listings import page_number
-from home.routing import as_specific, specific_pages, with_specific_rows
 from map.models import MapEntry, MapPage
 
 from .models import UnansweredSearch

@@ -3,7 +3,7 @@
 from wagtail.models import Page, Site
 from wagtail.test.utils import WagtailPageTestCase
 
-from home.models import NavigationSettings, SiteSettings
+from core.models import NavigationSettings, SiteSettings
 from tests.factories import HomePageFactory
 
 # An oEmbed provider that cannot be reached, as every provider is when the server is offline.

@@ -7,7 +7,8 @@ from wagtail.rich_text import RichText
 import factory
 import wagtail_factories
 
-from home import models
+from core.models import Person, StandardPage
+from home.models import HomePage
 
 
 class ImageFactory(wagtail_factories.ImageFactory):
@@ -23,7 +24,7 @@ class PersonFactory(factory.django.DjangoModelFactory):
     bio = factory.Faker("paragraph")
 
     class Meta:
-        model = models.Person
+        model = Person
 
 
 class HomePageFactory(wagtail_factories.PageFactory):
@@ -31,7 +32,7 @@ class HomePageFactory(wagtail_factories.PageFactory):
     strapline = factory.Faker("sentence", nb_words=8)
 
     class Meta:
-        model = models.HomePage
+        model = HomePage
 
 
 class StandardPageFactory(wagtail_factories.PageFactory):
@@ -43,7 +44,7 @@ class StandardPageFactory(wagtail_factories.PageFactory):
     first_published_at = factory.LazyFunction(timezone.now)
 
     class Meta:
-        model = models.StandardPage
+        model = StandardPage
 
 
 def paragraph_body(text):

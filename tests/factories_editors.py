@@ -5,7 +5,7 @@ from django.contrib.auth.models import Group
 
 import factory
 
-from home.roles import ADMINISTRATORS, EDITORS, MODERATORS
+from core.roles import ADMINISTRATORS, EDITORS, MODERATORS
 
 PASSWORD = "correct-horse-battery"
 

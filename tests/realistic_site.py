@@ -12,9 +12,9 @@ from django.utils import timezone
 
 from wagtail.rich_text import RichText
 
+from core.models import FooterLink, MainMenuItem, NavigationSettings
 from editorial.models import ShareLink
 from glossary.models import GlossaryGroup
-from home.models import FooterLink, MainMenuItem, NavigationSettings
 from tests.factories import ImageFactory, PersonFactory, StandardPageFactory
 from tests.factories_blog import BlogIndexPageFactory, BlogPageFactory, CategoryFactory, SeriesFactory
 from tests.factories_casestudies import (

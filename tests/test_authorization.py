@@ -162,8 +162,8 @@ class SectionEditorTests(SiteTestCase):
         sector = "wagtailsnippets_casestudies_sector:"
         suggestions = "glossary_glossarysuggestion_modeladmin_"
         gets = [
-            reverse("wagtailsettings:edit", args=["home", "sitesettings"]),
-            reverse("wagtailsettings:edit", args=["home", "navigationsettings"]),
+            reverse("wagtailsettings:edit", args=["core", "sitesettings"]),
+            reverse("wagtailsettings:edit", args=["core", "navigationsettings"]),
             reverse(sector + "list"),
             reverse(sector + "add"),
             reverse(sector + "edit", args=[self.sector.pk]),
@@ -181,7 +181,7 @@ class SectionEditorTests(SiteTestCase):
             with self.subTest(method="GET", url=url):
                 self.assert_refused(self.client.get(url, follow=True), url)
         posts = {
-            reverse("wagtailsettings:edit", args=["home", "sitesettings"]): {
+            reverse("wagtailsettings:edit", args=["core", "sitesettings"]): {
                 "organisation_name": "Taken over"
             },
             reverse(sector + "edit", args=[self.sector.pk]): {"name": "Taken over", "slug": "taken-over"},

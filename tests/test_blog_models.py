@@ -15,7 +15,8 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 from bs4 import BeautifulSoup
 
 from blog.models import BlogIndexPage, BlogPage, BlogPageRelatedPost, Category, Series
-from home.models import HomePage, SiteSettings
+from core.models import SiteSettings
+from home.models import HomePage
 from tests.base import UNREACHABLE_YOUTUBE, SiteTestCase
 from tests.factories import ImageFactory, PersonFactory, StandardPageFactory
 from tests.factories_blog import BlogIndexPageFactory, BlogPageFactory, CategoryFactory, SeriesFactory

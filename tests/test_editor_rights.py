@@ -10,7 +10,7 @@ from django.urls import reverse
 from wagtail.models import Page
 
 from casestudies.models import Sector
-from home.roles import ADMINISTRATORS, EDITORS, MODERATORS
+from core.roles import ADMINISTRATORS, EDITORS, MODERATORS
 from tests.base import SiteTestCase
 from tests.factories import StandardPageFactory
 from tests.factories_casestudies import SectorFactory

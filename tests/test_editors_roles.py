@@ -10,7 +10,7 @@ from wagtail.permissions import policy_registry
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from blog.models import BlogPage
-from home.roles import EDITORS, MODERATORS, WORKFLOW_NAME, apply_roles
+from core.roles import EDITORS, MODERATORS, WORKFLOW_NAME, apply_roles
 from tests.base import SiteTestCase
 from tests.factories import ImageFactory, PersonFactory
 from tests.factories_blog import BlogIndexPageFactory, BlogPageFactory, CategoryFactory
@@ -132,7 +132,7 @@ class RolesTests(SiteTestCase):
     def test_only_moderators_change_the_snippets_readers_see(self):
         user, checker = editor(), moderator()
         for model in (
-            "home.person",
+            "core.person",
             "blog.category",
             "events.eventseries",
             "casestudies.sector",

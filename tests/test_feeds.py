@@ -8,8 +8,8 @@ from wagtail.rich_text import RichText
 
 import feedparser
 
-from home.feeds import MediaAtomFeed, PageFeed, absolutise, with_feed_images
-from home.models import StandardPage
+from core.feeds import MediaAtomFeed, PageFeed, absolutise, with_feed_images
+from core.models import StandardPage
 from tests.base import SiteTestCase
 from tests.factories import ImageFactory, StandardPageFactory
 

@@ -14,9 +14,9 @@ from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfiel
 
 from bs4 import BeautifulSoup
 
+from core.blocks import RICH_TEXT_FEATURES
+from core.demo import DemoContent
 from glossary.demo import mark_terms_in_pages, wrap_first
-from home.blocks import RICH_TEXT_FEATURES
-from home.demo import DemoContent
 from tests.base import SiteTestCase
 from tests.factories import StandardPageFactory
 from tests.factories_glossary import GlossaryIndexPageFactory, GlossaryTermPageFactory

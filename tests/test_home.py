@@ -17,8 +17,9 @@ from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfiel
 
 from bs4 import BeautifulSoup
 
-from home.models import FooterLink, HomePage, MainMenuItem, NavigationSettings, SiteSettings, StandardPage
-from home.routing import ancestors
+from core.models import FooterLink, MainMenuItem, NavigationSettings, SiteSettings, StandardPage
+from core.routing import ancestors
+from home.models import HomePage
 from tests.base import SiteTestCase
 from tests.factories import ImageFactory, StandardPageFactory
 from tests.factories_blog import BlogIndexPageFactory, BlogPageFactory
@@ -245,7 +246,7 @@ class ChromeTests(SiteTestCase):
     def test_settings_are_editable_in_the_admin(self):
         self.login()
         for model in ("navigationsettings", "sitesettings"):
-            response = self.client.get(f"/admin/settings/home/{model}/", follow=True)
+            response = self.client.get(f"/admin/settings/core/{model}/", follow=True)
             self.assertEqual(response.status_code, 200)
             self.assertContains(response, "<form")
 

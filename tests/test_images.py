@@ -1,6 +1,6 @@
 """Responsive images: AVIF and WebP in several widths, always sized, lazy below the fold only.
 
-Listing cards render exactly the renditions listings fetch (home.listings.CARD_IMAGE_SPECS), so
+Listing cards render exactly the renditions listings fetch (core.listings.CARD_IMAGE_SPECS), so
 a listing makes no query per image; the image that opens a page (a hero, a story's picture, the
 first card of the blog) loads at once with high priority, since it is usually the largest paint.
 """
@@ -12,8 +12,8 @@ from wagtail.images.rect import Rect
 
 from bs4 import BeautifulSoup
 
-from home.listings import CARD_IMAGE_SPECS, attach_images
-from home.models import StandardPage
+from core.listings import CARD_IMAGE_SPECS, attach_images
+from core.models import StandardPage
 from tests.base import SiteTestCase
 from tests.factories import ImageFactory
 from tests.factories_blog import BlogIndexPageFactory, BlogPageFactory

@@ -15,9 +15,9 @@ from wagtail.models import PageViewRestriction
 from wagtail.rich_text import RichText
 
 from blog.models import BlogPageRelatedPost
-from home import page_cache
-from home.models import SiteSettings, StandardPage
-from home.page_cache import GENERATION_KEY, bump_generation, cache_names, generation
+from core import page_cache
+from core.models import SiteSettings, StandardPage
+from core.page_cache import GENERATION_KEY, bump_generation, cache_names, generation
 from tests.base import SiteTestCase
 from tests.factories import ImageFactory, StandardPageFactory
 from tests.factories_blog import BlogIndexPageFactory, BlogPageFactory, SeriesFactory
@@ -206,7 +206,7 @@ class StampedeTests(SiteTestCase):
     PAGE_CACHE_SECONDS=600,
     CACHES={
         alias: {
-            "BACKEND": "home.page_cache.ResilientRedisCache",
+            "BACKEND": "core.page_cache.ResilientRedisCache",
             "LOCATION": "redis://127.0.0.1:9/0",  # nothing listens: Redis is down
             "OPTIONS": {"socket_connect_timeout": 0.2, "socket_timeout": 0.2},
         }
@@ -221,7 +221,7 @@ class CacheOutageTests(SiteTestCase):
 
     def test_pages_render_uncached_and_the_outage_is_logged_once(self):
         page_cache._last_warning[0] = -page_cache.WARNING_INTERVAL_SECONDS
-        with self.assertLogs("home.page_cache", "WARNING") as logs:
+        with self.assertLogs("core.page_cache", "WARNING") as logs:
             for _ in range(3):
                 response = self.client.get("/about/")
                 self.assertContains(response, "About us")

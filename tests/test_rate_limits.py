@@ -6,8 +6,8 @@ from django.test import Client, RequestFactory, SimpleTestCase, override_setting
 
 from wagtail.models import PageViewRestriction
 
+from core.client_address import client_address
 from glossary.models import SUGGESTION_LIMIT
-from home.client_address import client_address
 from tests.base import SiteTestCase
 from tests.factories import StandardPageFactory
 from tests.factories_glossary import GlossaryIndexPageFactory

@@ -3,8 +3,8 @@
 from wagtail.models import Page, get_page_models
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
-from home.models import StandardPage
-from home.page_forms import SitePageForm, hidden_route
+from core.models import StandardPage
+from core.page_forms import SitePageForm, hidden_route
 from tests.base import SiteTestCase
 from tests.factories import StandardPageFactory
 from tests.factories_blog import BlogIndexPageFactory
@@ -66,7 +66,7 @@ class ReservedSlugTests(SiteTestCase):
     def test_creating_a_page_at_a_site_address_shows_the_editor_why(self):
         self.login()
         data = self.standard_page_data("search")
-        response = self.client.post(f"/admin/pages/add/home/standardpage/{self.home.pk}/", data)
+        response = self.client.post(f"/admin/pages/add/core/standardpage/{self.home.pk}/", data)
         self.assertEqual(response.status_code, 200)
         self.assertContains(response, "The address /search/ is already used by the site itself")
         self.assertFalse(StandardPage.objects.filter(slug="search").exists())

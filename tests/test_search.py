@@ -16,7 +16,7 @@ from wagtail.test.utils import WagtailTestUtils
 
 from bs4 import BeautifulSoup
 
-from home.models import ListingFieldsMixin
+from core.models import ListingFieldsMixin
 from search.models import UnansweredSearch
 from search.query import SearchQuery, highlight
 from search.registry import SEARCH_TYPES

@@ -25,8 +25,8 @@ from bs4 import BeautifulSoup
 
 from blog.models import BlogPage
 from casestudies.blocks import EvidenceBlock
+from core.blocks import RICH_TEXT_FEATURES, CallToActionBlock
 from events.models import EventFormat, EventPagePartner, EventPageSpeaker
-from home.blocks import RICH_TEXT_FEATURES, CallToActionBlock
 from tests.base import SiteTestCase
 from tests.factories import ImageFactory, PersonFactory, StandardPageFactory
 from tests.factories_blog import BlogIndexPageFactory, BlogPageFactory, CategoryFactory, SeriesFactory

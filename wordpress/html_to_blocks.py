@@ -14,7 +14,7 @@ from wagtail.admin.rich_text.converters.contentstate import ContentstateConverte
 
 from bs4 import BeautifulSoup, NavigableString, Tag
 
-from home.blocks import RICH_TEXT_FEATURES
+from core.blocks import RICH_TEXT_FEATURES
 
 GUTENBERG_COMMENT = re.compile(r"<!--\s*/?wp:.*?-->", re.DOTALL)
 # [name attrs] … [/name]; names start with a letter, so footnote marks like [1] are left alone.

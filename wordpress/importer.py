@@ -20,8 +20,8 @@ from wagtail.images import get_image_model
 from wagtail.models import Page
 
 from blog.models import BlogIndexPage
-from home.content_signals import content_changed
-from home.models import Person
+from core.content_signals import content_changed
+from core.models import Person
 
 from . import wxr
 from .html_to_blocks import BodyConverter

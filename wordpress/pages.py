@@ -11,7 +11,7 @@ from taggit.models import Tag
 from wagtail.models import Page
 
 from blog.models import BlogPage, BlogPageAuthor
-from home.models import StandardPage
+from core.models import StandardPage
 
 from .html_to_blocks import first_paragraph_text, plain_text
 from .registry import fingerprint

@@ -5,7 +5,7 @@ from django.utils.text import slugify
 from taggit.models import Tag
 
 from blog.models import Category
-from home.models import Person
+from core.models import Person
 
 from .registry import fingerprint
 from .report import CREATED, MATCHED, UNCHANGED, UPDATED

@@ -1,8 +1,8 @@
-"""Give each editorial role the same rights over scales as over sectors and enablers (see home.roles)."""
+"""Give each editorial role the same rights over scales as over sectors and enablers (see core.roles)."""
 
 from django.db import migrations
 
-from home.roles import ADMINISTRATORS, EDITORS, MODERATORS, model_permissions_for
+from core.roles import ADMINISTRATORS, EDITORS, MODERATORS, model_permissions_for
 
 ROLES = (EDITORS, MODERATORS, ADMINISTRATORS)
 

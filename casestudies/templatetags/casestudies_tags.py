@@ -9,7 +9,7 @@ from django.utils.safestring import mark_safe
 import qrcode
 import qrcode.image.svg
 
-from home.site_url import site_root
+from core.site_url import site_root
 
 register = template.Library()
 

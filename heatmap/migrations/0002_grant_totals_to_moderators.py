@@ -1,6 +1,6 @@
 from django.db import migrations
 
-from home.roles import apply_roles
+from core.roles import apply_roles
 
 
 def reapply_roles(apps, schema_editor):

@@ -1,6 +1,6 @@
 from django.db import migrations
 
-from home.roles import apply_roles
+from core.roles import apply_roles
 
 
 def give_roles_the_map(apps, schema_editor):

@@ -9,10 +9,10 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from core.blocks import RICH_TEXT_FEATURES
+from core.models import ListingFieldsMixin
+from core.page_forms import SitePageForm
 from editorial.guide import GuidePanel
-from home.blocks import RICH_TEXT_FEATURES
-from home.models import ListingFieldsMixin
-from home.page_forms import SitePageForm
 
 from .. import views
 from .entries import MapEntry

@@ -28,6 +28,7 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
+    "core",
     "home",
     "blog",
     "events",
@@ -71,17 +72,17 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    "home.middleware.PermissionsPolicyMiddleware",
-    "home.middleware.SiteCSPMiddleware",
+    "core.middleware.PermissionsPolicyMiddleware",
+    "core.middleware.SiteCSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Text responses are compressed here: below WhiteNoise, which serves its own pre-compressed static
     # files; above the page cache, which keeps one uncompressed copy for every visitor whatever
     # their Accept-Encoding; above ConditionalGet, whose ETag is the uncompressed body's (gzip makes
     # it weak, and If-None-Match compares weakly, so 304s still work compressed or not).
-    "home.middleware.TextGZipMiddleware",
+    "core.middleware.TextGZipMiddleware",
     "wordpress.middleware.WordPressQueryRedirectMiddleware",
-    # A page-cache hit answers here, before sessions, CSRF, auth and the view (see home.page_cache).
-    "home.page_cache.PageCacheMiddleware",
+    # A page-cache hit answers here, before sessions, CSRF, auth and the view (see core.page_cache).
+    "core.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     # ETag/Last-Modified → 304 for pages and feeds (feed readers re-fetch often).
@@ -90,11 +91,11 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "editorial.middleware.SerialPageSavesMiddleware",
-    # Lookups shared by every rich-text field and URL of one render (see home.render_memo).
-    "home.render_memo.RenderMemoMiddleware",
+    # Lookups shared by every rich-text field and URL of one render (see core.render_memo).
+    "core.render_memo.RenderMemoMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
-    "home.middleware.StyledMethodNotAllowedMiddleware",
+    "core.middleware.StyledMethodNotAllowedMiddleware",
     # Answers a locked-out sign-in with the lockout page (django-axes); last, as axes asks.
     "axes.middleware.AxesMiddleware",
 ]
@@ -129,14 +130,14 @@ if os.environ.get("TEST_DATABASE_NAME"):
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: Redis when REDIS_URL is set, per-process memory otherwise. The content generation that
-# retires cached pages on every edit (home.page_cache) must be one number for all workers, so
+# retires cached pages on every edit (core.page_cache) must be one number for all workers, so
 # without Redis it lives in a small file every local worker reads. Whole pages (tens of KB each)
 # are kept apart from the small entries of the default cache (rate limits), so that neither
 # crowds the other out of a bounded cache. A Redis that is down or slow answers within the socket
 # timeouts below and pages are then rendered uncached.
 if os.environ.get("REDIS_URL"):
     REDIS_CACHE = {
-        "BACKEND": "home.page_cache.ResilientRedisCache",
+        "BACKEND": "core.page_cache.ResilientRedisCache",
         "LOCATION": os.environ["REDIS_URL"],
         "KEY_PREFIX": "relationships",
         "TIMEOUT": 600,
@@ -268,7 +269,7 @@ SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True
 CSRF_COOKIE_SAMESITE = "Lax"
 # A form sent without its token gets the site's own 403 page (a page that takes no form, its 405).
-CSRF_FAILURE_VIEW = "home.views.csrf_failure"
+CSRF_FAILURE_VIEW = "core.views.csrf_failure"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
@@ -292,10 +293,10 @@ PERMISSIONS_POLICY = ", ".join(
     )
 )
 # How many reverse proxies in front of the site append to X-Forwarded-For (0: the header is ignored).
-# Rate limits and login lockouts count per reader address, read in home.client_address.
+# Rate limits and login lockouts count per reader address, read in core.client_address.
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 # django-ratelimit counts in the default cache: Redis, shared by every worker, when REDIS_URL is set.
-RATELIMIT_IP_META_KEY = "home.client_address.client_address"
+RATELIMIT_IP_META_KEY = "core.client_address.client_address"
 RATELIMIT_USE_CACHE = "default"
 # django-axes: a handful of failed sign-ins for one username from one address locks that pair out
 # for a while (see docs/operations.md to unlock someone sooner); other users and addresses can still
@@ -307,7 +308,7 @@ AUTHENTICATION_BACKENDS = [
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = 0.25  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
-AXES_CLIENT_IP_CALLABLE = "home.client_address.client_address"
+AXES_CLIENT_IP_CALLABLE = "core.client_address.client_address"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "axes/lockout.html"
 AXES_DISABLE_ACCESS_LOG = True  # no row per successful sign-in; failures expire with the cool-off
@@ -343,7 +344,7 @@ CONTENT_SECURITY_POLICY = {
         "report-to": "csp",
     }
 }
-# Wagtail's admin ships inline scripts and styles and frames its own previews (see home.middleware).
+# Wagtail's admin ships inline scripts and styles and frames its own previews (see core.middleware).
 ADMIN_CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
@@ -372,7 +373,7 @@ LOGGING = {
 # Wagtail
 WAGTAIL_SITE_NAME = "The Relationships Project"
 # The public address, e.g. https://www.relationshipsproject.org: `migrate` and `set_site_url` write it
-# to the default Site, from which every absolute link is built (see home.site_url).
+# to the default Site, from which every absolute link is built (see core.site_url).
 SITE_URL = os.environ.get("SITE_URL", "")
 SITE_URL_CHECK = False
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
@@ -407,8 +408,8 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 # Wagtail's upload forms, plus a check that each file is whole and what its name says.
-WAGTAILIMAGES_IMAGE_FORM_BASE = "home.upload_forms.CheckedImageForm"
-WAGTAILDOCS_DOCUMENT_FORM_BASE = "home.upload_forms.CheckedDocumentForm"
+WAGTAILIMAGES_IMAGE_FORM_BASE = "core.upload_forms.CheckedImageForm"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "core.upload_forms.CheckedDocumentForm"
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 # Changing a published page's slug or moving it leaves a permanent redirect from the old address.
 WAGTAILREDIRECTS_AUTO_CREATE = True

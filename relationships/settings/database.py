@@ -1,10 +1,10 @@
 """The database connection, with every wait bounded so that a hung or unreachable database fails
-fast (the site then answers 503, see home.views.server_error) instead of holding workers.
+fast (the site then answers 503, see core.views.server_error) instead of holding workers.
 
 A web request waits at most DB_CONNECT_TIMEOUT seconds to connect and DB_STATEMENT_TIMEOUT for a
 statement or, on SQLite, a lock. Management commands (migrations, imports, reindexing) run through
 manage.py and may wait DB_COMMAND_STATEMENT_TIMEOUT instead. After a failed connection, each
-process stops trying for DATABASE_RETRY_SECONDS (see home.db.postgresql).
+process stops trying for DATABASE_RETRY_SECONDS (see core.db.postgresql).
 """
 
 import os
@@ -38,7 +38,7 @@ def database_settings(url, command=RUNNING_COMMAND):
         }
         return database
     # Fails at once for a moment after a failed connection (see the backend).
-    database["ENGINE"] = "home.db.postgresql"
+    database["ENGINE"] = "core.db.postgresql"
     milliseconds = int(statement_timeout * 1000)
     database.setdefault("OPTIONS", {}).update(
         # libpq's connect timeout covers the whole start-up, so a port that accepts and never

@@ -17,7 +17,7 @@ import pytest
 from playwright.sync_api import expect
 
 from blog.models import BlogPage
-from home.roles import apply_roles
+from core.roles import apply_roles
 from newsletter.email import email_html
 from newsletter.models import NewsletterIssuePage
 from tests.factories import ImageFactory

@@ -16,9 +16,9 @@ from playwright.sync_api import expect
 
 from blog.models import BlogPage
 from casestudies.models import CaseStudyPage
+from core.roles import apply_roles
 from events.models import EventPage
 from glossary.models import GlossaryTermPage
-from home.roles import apply_roles
 from tests.browser.admin_forms import fill_datetime
 from tests.factories import ImageFactory, PersonFactory
 from tests.factories_blog import BlogIndexPageFactory, BlogPageFactory, CategoryFactory

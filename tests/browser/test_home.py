@@ -2,7 +2,7 @@
 
 from django.contrib.auth import get_user_model
 
-from home.models import MainMenuItem, NavigationSettings
+from core.models import MainMenuItem, NavigationSettings
 from tests.factories import StandardPageFactory
 
 

@@ -8,8 +8,8 @@ from wagtail.models import PageViewRestriction
 
 from bs4 import BeautifulSoup
 
+from core.roles import EDITORS
 from editorial.models import ShareLink
-from home.roles import EDITORS
 from tests.base import SiteTestCase
 from tests.factories_blog import BlogIndexPageFactory, BlogPageFactory
 from tests.factories_editors import editor

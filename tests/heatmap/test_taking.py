@@ -90,8 +90,9 @@ class TakingTests(SiteTestCase):
         self.assertNotContains(self.client.get("/"), f'href="{self.heatmap.url}"')
 
     def test_parent_and_subpage_types(self):
+        from core.models import StandardPage
         from heatmap.models import HeatmapPage
-        from home.models import HomePage, StandardPage
+        from home.models import HomePage
 
         self.assertAllowedParentPageTypes(HeatmapPage, {HomePage, StandardPage})
         self.assertAllowedSubpageTypes(HeatmapPage, set())

@@ -4,7 +4,7 @@ retired at once when an entry is approved or removed."""
 from django.core.cache import caches
 from django.test import override_settings
 
-from home.page_cache import generation
+from core.page_cache import generation
 from map import moderation
 from map.models import MapEntry, Status
 from tests.base import SiteTestCase

@@ -8,7 +8,7 @@ from pathlib import Path
 from django.http import HttpResponse
 from django.test import RequestFactory, override_settings
 
-from home.middleware import TextGZipMiddleware
+from core.middleware import TextGZipMiddleware
 from relationships.urls import MEDIA_MAX_AGE, serve_media
 from tests.base import SiteTestCase
 from tests.factories import paragraph_body

@@ -6,8 +6,8 @@ from django.utils import timezone
 
 from bs4 import BeautifulSoup
 
-from home.illustrations import COMPOSITIONS, choose, draw_illustration
-from home.models import SiteSettings
+from core.illustrations import COMPOSITIONS, choose, draw_illustration
+from core.models import SiteSettings
 from tests.base import SiteTestCase
 from tests.factories import StandardPageFactory
 from tests.factories_blog import BlogIndexPageFactory, BlogPageFactory

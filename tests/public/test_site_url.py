@@ -17,7 +17,7 @@ from bs4 import BeautifulSoup
 from icalendar import Calendar
 
 from casestudies.templatetags.casestudies_tags import qr_svg
-from home.site_url import apply_site_url, parse_site_url
+from core.site_url import apply_site_url, parse_site_url
 from tests.base import SiteTestCase
 from tests.factories import ImageFactory
 from tests.factories_blog import BlogIndexPageFactory, BlogPageFactory

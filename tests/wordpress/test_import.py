@@ -7,7 +7,7 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 
 from blog.models import BlogPage, Category
-from home.models import Person, StandardPage
+from core.models import Person, StandardPage
 from tests.base import UNREACHABLE_YOUTUBE, SiteTestCase
 from tests.factories import PersonFactory
 from tests.factories_blog import BlogIndexPageFactory, CategoryFactory

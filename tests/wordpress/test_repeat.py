@@ -9,7 +9,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Page, Revision
 
 from blog.models import BlogPage, Category
-from home.models import Person
+from core.models import Person
 from tests.base import SiteTestCase
 from tests.factories_blog import BlogIndexPageFactory
 from tests.wordpress.helpers import SITE_EXPORT, UPLOADS, imported, run_import

@@ -9,6 +9,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from core.demo import DemoContent
 from home import demo as home_demo
 
 # Later apps link to earlier ones (posts reflect on convenings, terms mark posts).
@@ -34,7 +35,7 @@ class Command(BaseCommand):
                 "These are production settings: the demo content and its admin account do not belong on "
                 "a real site. Run with --force to load it anyway (the admin gets a random password)."
             )
-        demo = home_demo.DemoContent(stdout=self.stdout)
+        demo = DemoContent(stdout=self.stdout)
         with transaction.atomic():
             standard_pages = home_demo.load(demo)
             index_pages = []

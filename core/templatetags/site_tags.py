@@ -15,10 +15,10 @@ from django.utils.safestring import mark_safe
 from wagtail.embeds import embeds
 from wagtail.embeds.exceptions import EmbedException
 
-from home.models import NavigationSettings
-from home.render_memo import social_rendition
-from home.routing import ancestors
-from home.site_url import site_root
+from core.models import NavigationSettings
+from core.render_memo import social_rendition
+from core.routing import ancestors
+from core.site_url import site_root
 
 register = template.Library()
 
@@ -97,7 +97,7 @@ def page_social_image(context):
     """The page's own sharing image, else the site's default one."""
     page = context.get("page")
     image = getattr(page.specific, "get_social_image", lambda: None)() if page else None
-    return image or context["settings"]["home"]["SiteSettings"].default_social_image
+    return image or context["settings"]["core"]["SiteSettings"].default_social_image
 
 
 register.simple_tag(social_rendition)

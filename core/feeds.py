@@ -45,7 +45,7 @@ def with_feed_images(pages, *fields):
 
 def with_links_loaded(pages):
     """`pages` (a list), with the pages and glossary terms their bodies link to looked up for the
-    whole request in one go, instead of once per body (see `home.render_memo`).
+    whole request in one go, instead of once per body (see `core.render_memo`).
 
     Every rich-text string of every body is expanded once, joined; the expansions of each body
     that follow find their links already loaded."""

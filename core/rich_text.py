@@ -9,12 +9,12 @@ from django.utils.html import escape
 from wagtail.models import Page
 from wagtail.rich_text.pages import PageLinkHandler
 
-from home.render_memo import current_request, memoised
+from core.render_memo import current_request, memoised
 
 
 def linked_pages(ids):
     """{id: specific page} for the page ids among `ids`, fetched once per request (see
-    `home.render_memo`) with the query Wagtail's own handler uses."""
+    `core.render_memo`) with the query Wagtail's own handler uses."""
     return memoised(
         "page links",
         ids,

@@ -225,7 +225,7 @@ def purge_frontend_cache(page):
 
 
 def content_changed_elsewhere(sender, pages=(), urls=(), **kwargs):
-    """Content changed by a path Wagtail's signals do not see (see `home.content_signals`)."""
+    """Content changed by a path Wagtail's signals do not see (see `core.content_signals`)."""
     bump_generation()
     for page in pages:
         purge_frontend_cache(page)

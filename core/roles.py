@@ -12,7 +12,7 @@ WORKFLOW_NAME = "Moderators approval"
 # Snippets that readers see (people, and the labels that sort content). They go live when saved,
 # with no review, so Editors may only view and choose them; Moderators keep them up to date.
 CONTENT_SNIPPETS = [
-    ("home", "person"),
+    ("core", "person"),
     ("blog", "category"),
     ("blog", "series"),
     ("events", "eventseries"),
@@ -29,7 +29,7 @@ HEATMAP_TOTALS = ("heatmap", "heatmapresult")
 MAP_ENTRIES = ("map", "mapentry")
 
 # Editors write and submit; locking, unlocking, publishing and unpublishing are Moderators' rights.
-# Wagtail lets anyone with "change" delete pages that are not live: home.wagtail_hooks narrows that
+# Wagtail lets anyone with "change" delete pages that are not live: core.wagtail_hooks narrows that
 # to an Editor's own drafts.
 PAGE_PERMISSIONS = {
     EDITORS: ["add", "change"],
@@ -48,8 +48,8 @@ ADMIN_MODELS = [
     ("wagtailcore", "site"),
     ("wagtailredirects", "redirect"),
     ("wagtailsearchpromotions", "query"),
-    ("home", "sitesettings"),
-    ("home", "navigationsettings"),
+    ("core", "sitesettings"),
+    ("core", "navigationsettings"),
 ]
 
 

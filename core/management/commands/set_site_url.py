@@ -6,7 +6,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from wagtail.models import Site
 
-from home.site_url import apply_site_url
+from core.site_url import apply_site_url
 
 
 class Command(BaseCommand):

@@ -1,0 +1,225 @@
+"""Site-wide models: the listing fields every page shares, standard pages, people, settings and menus."""
+
+from http import HTTPMethod
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.text import slugify
+
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+from wagtail.snippets.models import register_snippet
+
+from editorial.guide import GuidePanel
+
+from .blocks import BodyBlock
+from .page_forms import SitePageForm
+
+# Pages that take no form answer any other method (a stray POST from a bot) with a 405.
+READ_ONLY_HTTP_METHODS = [HTTPMethod.GET, HTTPMethod.HEAD, HTTPMethod.OPTIONS]
+
+IN_BRIEF_HELP = (
+    "One or two sentences (aim for 160 characters, at most 300). Shown on listing cards, "
+    "in search results, in feeds and when the page is shared."
+)
+
+
+class ListingFieldsMixin(models.Model):
+    """The 'In brief' summary and images that represent a page wherever it is listed or shared."""
+
+    in_brief = models.TextField("In brief", max_length=300, help_text=IN_BRIEF_HELP)
+    listing_image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Shown on listing cards; leave blank to use no image.",
+    )
+    social_image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Shown when the page is shared on social media (1200 × 630 works best).",
+    )
+
+    search_fields = [index.SearchField("in_brief", boost=2), index.AutocompleteField("in_brief")]
+    promote_panels = [
+        MultiFieldPanel(
+            [FieldPanel("listing_image"), FieldPanel("social_image")], heading="Images for sharing"
+        )
+    ]
+
+    # The image fields a listing card may show, fetched for a whole listing by `attach_images`.
+    card_image_fields = ("listing_image",)
+
+    class Meta:
+        abstract = True
+
+    def get_meta_description(self):
+        return self.search_description or self.in_brief
+
+    def get_social_image(self):
+        return self.social_image or self.listing_image
+
+
+class SlugFromNameMixin(models.Model):
+    """Fills a blank `slug` from the object's name when it is saved, so editors may leave it empty."""
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = slugify(str(self))[: self._meta.get_field("slug").max_length]
+        super().save(*args, **kwargs)
+
+
+@register_snippet
+class Person(SlugFromNameMixin, index.Indexed, models.Model):
+    """Someone who writes, speaks or hosts: staff, associates and guests."""
+
+    name = models.CharField(max_length=120)
+    slug = models.SlugField(
+        max_length=120, unique=True, blank=True, help_text="Used in the author's web address."
+    )
+    role = models.CharField(max_length=160, blank=True, help_text="e.g. Co-founder, Associate")
+    photo = models.ForeignKey(
+        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    bio = models.TextField(
+        blank=True, max_length=600, help_text="Two or three sentences in the third person."
+    )
+    website = models.URLField(blank=True)
+    bluesky = models.URLField(blank=True, help_text="Full address of their Bluesky profile")
+    linkedin = models.URLField(blank=True, help_text="Full address of their LinkedIn profile")
+
+    search_fields = [
+        index.SearchField("name", boost=2),
+        index.AutocompleteField("name"),
+        index.SearchField("role"),
+    ]
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("role"),
+        FieldPanel("photo"),
+        FieldPanel("bio"),
+        MultiFieldPanel(
+            [FieldPanel("website"), FieldPanel("bluesky"), FieldPanel("linkedin")], heading="Links"
+        ),
+    ]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "people"
+
+    def __str__(self):
+        return self.name
+
+
+class StandardPage(ListingFieldsMixin, Page):
+    """About, Toolbox, Connect and other pages built from the shared blocks."""
+
+    body = StreamField(BodyBlock())
+
+    search_fields = [*Page.search_fields, *ListingFieldsMixin.search_fields, index.SearchField("body")]
+    content_panels = [GuidePanel(), *Page.content_panels, FieldPanel("in_brief"), FieldPanel("body")]
+    promote_panels = [*Page.promote_panels, *ListingFieldsMixin.promote_panels]
+
+    base_form_class = SitePageForm
+    allowed_http_methods = READ_ONLY_HTTP_METHODS
+    parent_page_types = ["home.HomePage", "core.StandardPage"]
+    page_description = "A page of text and pictures, such as About us or Contact."
+
+    class Meta:
+        verbose_name = "information page"
+
+
+@register_setting(icon="site")
+class SiteSettings(BaseGenericSetting):
+    """Organisation details shown in the footer and used for sharing."""
+
+    organisation_name = models.CharField(max_length=120, default="The Relationships Project")
+    charity_details = models.CharField(
+        max_length=255, blank=True, help_text="e.g. Registered charity number and address"
+    )
+    contact_email = models.EmailField(blank=True)
+    newsletter_url = models.URLField(blank=True, help_text="Where the newsletter sign-up form lives")
+    bluesky_url = models.URLField(blank=True)
+    linkedin_url = models.URLField(blank=True)
+    default_social_image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Used when a page is shared and has no image of its own.",
+    )
+
+    panels = [
+        FieldPanel("organisation_name"),
+        FieldPanel("charity_details"),
+        FieldPanel("contact_email"),
+        FieldPanel("newsletter_url"),
+        MultiFieldPanel([FieldPanel("bluesky_url"), FieldPanel("linkedin_url")], heading="Social media"),
+        FieldPanel("default_social_image"),
+    ]
+
+    class Meta:
+        verbose_name = "site settings"
+
+
+@register_setting(icon="list-ul")
+class NavigationSettings(ClusterableModel, BaseGenericSetting):
+    """The main menu and footer links, edited in Settings → Navigation."""
+
+    panels = [
+        InlinePanel("menu_items", label="Main menu item", heading="Main menu"),
+        InlinePanel("footer_links", label="Footer link", heading="Footer links"),
+    ]
+
+    class Meta:
+        verbose_name = "navigation"
+
+
+class NavigationLink(Orderable):
+    """A labelled link to a page of the site or, failing that, to any address."""
+
+    link_text = models.CharField(max_length=60)
+    link_page = models.ForeignKey(
+        "wagtailcore.Page", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    link_url = models.URLField("or address", blank=True)
+
+    panels = [FieldPanel("link_text"), FieldPanel("link_page"), FieldPanel("link_url")]
+
+    class Meta(Orderable.Meta):
+        abstract = True
+
+    def __str__(self):
+        return self.link_text
+
+    def clean(self):
+        if not self.link_page and not self.link_url:
+            raise ValidationError("Choose a page or enter an address.")
+
+    def get_url(self, request=None):
+        if self.link_page_id:
+            return self.link_page.get_url(request)
+        return self.link_url
+
+
+class MainMenuItem(NavigationLink):
+    settings = ParentalKey(NavigationSettings, on_delete=models.CASCADE, related_name="menu_items")
+
+
+class FooterLink(NavigationLink):
+    settings = ParentalKey(NavigationSettings, on_delete=models.CASCADE, related_name="footer_links")
