@@ -1,0 +1,87 @@
+"""The migrations that moved people, settings, menus and standard pages from `home` to `core`, both ways."""
+
+from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
+from django.test import TransactionTestCase
+
+# Unapplying core's migrations unapplies what depends on them: home.0008 and the foreign keys' moves.
+BEFORE = [("core", None)]
+BEFORE_STATE = [("home", "0007_add_toolbox_page_to_home_page")]
+
+
+def migrate(targets, state=None):
+    """Migrate the test database to `targets` and return the models as they were there (or at `state`)."""
+    executor = MigrationExecutor(connection)
+    executor.migrate(targets)
+    executor.loader.build_graph()
+    return executor.loader.project_state(state or targets).apps
+
+
+def latest():
+    """The last migration of every app, where the rest of the suite expects the database to be."""
+    return MigrationExecutor(connection).loader.graph.leaf_nodes()
+
+
+class MoveToCoreTests(TransactionTestCase):
+    def setUp(self):
+        self.addCleanup(migrate, latest())
+        self.old = migrate(BEFORE, BEFORE_STATE)
+
+    def make_site(self, apps, label):
+        """A person who wrote a post, the site settings, a menu link and a group allowed to edit people."""
+        ContentType = apps.get_model("contenttypes", "ContentType")
+        Permission = apps.get_model("auth", "Permission")
+        person = apps.get_model(label, "Person").objects.create(name="Ada Author", slug="ada-author")
+        apps.get_model(label, "SiteSettings").objects.create(
+            organisation_name="Kept Ltd", contact_email="a@b.org"
+        )
+        navigation = apps.get_model(label, "NavigationSettings").objects.create()
+        apps.get_model(label, "MainMenuItem").objects.create(
+            settings=navigation, link_text="About", link_url="https://example.org/about/", sort_order=0
+        )
+        person_type, _ = ContentType.objects.get_or_create(app_label=label, model="person")
+        permission, _ = Permission.objects.get_or_create(
+            content_type=person_type, codename="change_person", defaults={"name": "Can change person"}
+        )
+        group = apps.get_model("auth", "Group").objects.create(name="People keepers")
+        group.permissions.add(permission)
+        return person.pk, person_type.pk
+
+    def site(self, apps, label):
+        Group = apps.get_model("auth", "Group")
+        return {
+            "people": list(apps.get_model(label, "Person").objects.values_list("pk", "name")),
+            "settings": list(
+                apps.get_model(label, "SiteSettings").objects.values_list(
+                    "organisation_name", "contact_email"
+                )
+            ),
+            "menu": list(
+                apps.get_model(label, "MainMenuItem").objects.values_list("link_text", "settings_id")
+            ),
+            "permissions": list(
+                Group.objects.get(name="People keepers").permissions.values_list(
+                    "content_type__app_label", "content_type__model", "codename"
+                )
+            ),
+        }
+
+    def test_people_settings_menus_and_permissions_survive_the_move_and_its_reversal(self):
+        person_pk, type_pk = self.make_site(self.old, "home")
+        before = self.site(self.old, "home")
+
+        new = migrate(latest())
+        after = self.site(new, "core")
+        self.assertEqual(after["people"], [(person_pk, "Ada Author")])
+        self.assertEqual(after["settings"], before["settings"])
+        self.assertEqual(after["menu"], before["menu"])
+        self.assertEqual(after["permissions"], [("core", "person", "change_person")])
+        # The content type row itself moved, so everything that points at it by id still does.
+        self.assertEqual(
+            new.get_model("contenttypes", "ContentType").objects.get(pk=type_pk).app_label, "core"
+        )
+        self.assertIn("core_person", connection.introspection.table_names())
+        self.assertNotIn("home_person", connection.introspection.table_names())
+
+        old = migrate(BEFORE, BEFORE_STATE)
+        self.assertEqual(self.site(old, "home"), before)
