@@ -41,6 +41,7 @@ test: setup lint check audit test-sqlite test-postgres test-browser
 lint:
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 	find templates */templates -name '*.html' -print0 | xargs -0 $(BIN)/djhtml --check
 
 check:

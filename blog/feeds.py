@@ -8,6 +8,8 @@ from django.utils.text import get_text_list
 
 from core.feeds import MediaAtomFeed, PageFeed, with_feed_images, with_links_loaded
 
+from .models import BlogPage, BlogPageAuthor
+
 FEED_LENGTH = 20
 
 
@@ -29,8 +31,6 @@ class BlogFeed(PageFeed):
         self.filters = {**filters, "exclude_from_newsletter": False} if newsletter else filters
 
     def items(self):
-        from blog.models import BlogPage, BlogPageAuthor
-
         posts = (
             BlogPage.objects.live()
             .public()

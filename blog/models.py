@@ -21,18 +21,21 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
-from blog.feeds import BlogAtomFeed, BlogFeed
 from core.blocks import BodyBlock
+from core.checklist import ChecklistPanel
+from core.guide import GuidePanel
 from core.listings import ListingPaginator, attach_images
 from core.models import READ_ONLY_HTTP_METHODS, ListingFieldsMixin, Person, SiteSettings, SlugFromNameMixin
 from core.page_forms import SitePageForm
+from core.previews import CardPreviewMixin
 from core.render_memo import social_rendition
+from core.routing import late
 from core.site_url import site_root
-from editorial.checklist import ChecklistPanel
-from editorial.guide import GuidePanel
-from editorial.previews import CardPreviewMixin
 from events.models import EventPage
 
+# The feeds import these models, so the index names them (see core.routing.late).
+BlogFeed = late("blog.feeds.BlogFeed")
+BlogAtomFeed = late("blog.feeds.BlogAtomFeed")
 POSTS_PER_PAGE = 10
 FEATURED_LIMIT = 3
 RELATED_LIMIT = 3

@@ -12,14 +12,13 @@ from django.http import QueryDict
 
 from core.listings import ListingPaginator
 
+from .models import CaseStudyPage, Enabler, Scale, Sector
+
 FACETS = (("sector", "Sector"), ("scale", "Scale"), ("enabler", "Enabler"))
 
 
 def explorer_labels():
     """{param: [label, …]} for every facet, in reading order (one query per facet)."""
-    # Imported here because the models module builds on this one.
-    from .models import Enabler, Scale, Sector
-
     models = {"sector": Sector, "scale": Scale, "enabler": Enabler}
     return {param: list(model.objects.all()) for param, model in models.items()}
 
@@ -50,8 +49,6 @@ class StoryExplorer:
     """Filters a queryset of stories from request.GET and reports counts per filter value."""
 
     def __init__(self, stories, query):
-        from .models import CaseStudyPage
-
         self.stories = stories
         self.query = query
         # Sectors and enablers are many-to-many (filtered through their link tables); scale is a column.

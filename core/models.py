@@ -15,7 +15,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
-from editorial.guide import GuidePanel
+from core.guide import GuidePanel
 
 from .blocks import BodyBlock
 from .page_forms import SitePageForm

@@ -13,6 +13,7 @@ keeps its (specific) parent, so breadcrumbs and `get_parent().specific` cost not
 from functools import cache
 
 from django.http import Http404
+from django.utils.module_loading import import_string
 
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.fields import StreamField
@@ -128,3 +129,17 @@ def ancestors(page):
     if chain and chain[-1].depth == 2:
         return chain[::-1]
     return list(page.get_ancestors()[1:])
+
+
+def late(dotted_path):
+    """The view, form or feed at `dotted_path`, imported when first called.
+
+    The one place the site imports late. Models sit at the bottom of their app: its feeds, forms
+    and views import them. A routable page still answers its own sub-routes, so it names the code
+    that serves them by path here rather than importing a module that imports the page back.
+    """
+
+    def call(*args, **kwargs):
+        return import_string(dotted_path)(*args, **kwargs)
+
+    return call

@@ -1,9 +1,13 @@
 """Wagtail hooks for the site as a whole, including gaps closed in Wagtail's own permission checks."""
 
+from django.urls import path, reverse
+
 from wagtail import hooks
 from wagtail.admin.auth import permission_denied
+from wagtail.admin.menu import MenuItem
 from wagtail.models import Page
 
+from .guide_views import guide, guide_screenshot
 from .rich_text import SharedPageLinkHandler
 
 
@@ -44,3 +48,24 @@ def refuse_bulk_deleting_colleagues_drafts(request, action_type, objects, action
     if not all(may_delete(request.user, page) for page in objects):
         return permission_denied(request)
     return None
+
+
+@hooks.register("register_admin_urls")
+def register_guide_urls():
+    return [
+        path("help/", guide, name="editor_guide"),
+        path("help/guide/<str:name>", guide_screenshot, name="editor_guide_screenshot"),
+    ]
+
+
+@hooks.register("register_help_menu_item")
+def register_guide_menu_item():
+    return MenuItem(
+        "Editor guide", reverse("editor_guide"), icon_name="help", order=10, name="site-editor-guide"
+    )
+
+
+@hooks.register("construct_help_menu")
+def drop_wagtails_generic_guide(request, menu_items):
+    # Wagtail's own guide is about Wagtail in general; ours is about this site, in its words.
+    menu_items[:] = [item for item in menu_items if item.name != "editor-guide"]

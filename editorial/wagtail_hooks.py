@@ -1,15 +1,13 @@
 """Admin wiring for everyday editing: dashboard panels, the accessibility checker and draft sharing."""
 
-from django.urls import path, reverse
+from django.urls import path
 
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.menus.pages import PageMenuItem
 
 from .accessibility import use_site_content_checker
 from .approvals import put_review_actions_first, review
 from .dashboard import OverdueScheduledPanel, WelcomePanel
-from .guide_views import guide, guide_screenshot
 from .views import share_draft
 
 
@@ -41,27 +39,6 @@ def share_draft_button(page, user, view_name, next_url=None):
 @hooks.register("register_admin_urls")
 def register_share_draft_url():
     return [path("pages/<int:page_id>/share/", share_draft, name="editorial_share_draft")]
-
-
-@hooks.register("register_admin_urls")
-def register_guide_urls():
-    return [
-        path("help/", guide, name="editorial_guide"),
-        path("help/guide/<str:name>", guide_screenshot, name="editorial_guide_screenshot"),
-    ]
-
-
-@hooks.register("register_help_menu_item")
-def register_guide_menu_item():
-    return MenuItem(
-        "Editor guide", reverse("editorial_guide"), icon_name="help", order=10, name="site-editor-guide"
-    )
-
-
-@hooks.register("construct_help_menu")
-def drop_wagtails_generic_guide(request, menu_items):
-    # Wagtail's own guide is about Wagtail in general; ours is about this site, in its words.
-    menu_items[:] = [item for item in menu_items if item.name != "editor-guide"]
 
 
 hooks.register("construct_page_action_menu", put_review_actions_first)

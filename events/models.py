@@ -19,12 +19,12 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
 from core.blocks import BodyBlock
+from core.checklist import ChecklistPanel
+from core.guide import GuidePanel
 from core.listings import ListingPaginator, attach_images
 from core.models import READ_ONLY_HTTP_METHODS, ListingFieldsMixin, SlugFromNameMixin
 from core.page_forms import SitePageForm
-from editorial.checklist import ChecklistPanel
-from editorial.guide import GuidePanel
-from editorial.previews import CardPreviewMixin
+from core.previews import CardPreviewMixin
 
 from .calendar import calendar_response
 from .feeds import EventFeed

@@ -22,14 +22,19 @@ from wagtail.snippets.models import register_snippet
 from django_ratelimit.core import is_ratelimited
 
 from core.blocks import RICH_TEXT_FEATURES
+from core.guide import GuidePanel
 from core.models import READ_ONLY_HTTP_METHODS
 from core.page_forms import SitePageForm
 from core.public_forms import post_size_problem
-from editorial.guide import GuidePanel
+from core.routing import late
 
 from .alphabet import LETTERS, OTHER_LETTER, fold, index_letter, letter_anchor, sort_key
-from .rich_text import LINKTYPE
 
+# The rich-text link type that marks a term in a page's text.
+LINKTYPE = "glossary"
+# The feed and the suggestion form use these models, so the glossary names them (see core.routing.late).
+GlossaryFeed = late("glossary.feeds.GlossaryFeed")
+SuggestionForm = late("glossary.forms.SuggestionForm")
 # Labels for the "where this term is used" list, by model.
 USAGE_LABELS = {
     "blog.blogpage": "Post",
@@ -135,8 +140,6 @@ class GlossaryIndexPage(RoutablePageMixin, Page):
 
         A valid POST is stored for editors to review and never publishes itself.
         """
-        from .forms import SuggestionForm
-
         if request.method in ("GET", "HEAD"):
             return self.render_suggest(request, SuggestionForm())
         if request.method != "POST":
@@ -165,8 +168,6 @@ class GlossaryIndexPage(RoutablePageMixin, Page):
 
     @path("feed/")
     def feed(self, request):
-        from .feeds import GlossaryFeed
-
         return GlossaryFeed(self, title="New glossary terms")(request)
 
 

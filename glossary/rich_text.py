@@ -12,13 +12,7 @@ from wagtail.rich_text import LinkHandler
 
 from core.render_memo import current_request, memoised
 
-LINKTYPE = "glossary"
-
-
-def term_model():
-    from .models import GlossaryTermPage
-
-    return GlossaryTermPage
+from .models import LINKTYPE, GlossaryTermPage
 
 
 def published_terms(ids):
@@ -32,7 +26,7 @@ def load_terms(ids):
     request = current_request()
     return {
         term.pk: (term.title, term.get_url(request=request), term.short_definition)
-        for term in term_model().objects.live().public().filter(pk__in=ids).order_by()
+        for term in GlossaryTermPage.objects.live().public().filter(pk__in=ids).order_by()
     }
 
 
@@ -50,7 +44,7 @@ class GlossaryLinkHandler(LinkHandler):
 
     @staticmethod
     def get_model():
-        return term_model()
+        return GlossaryTermPage
 
     @classmethod
     def expand_db_attributes(cls, attrs):
@@ -82,4 +76,4 @@ class GlossaryLinkHandler(LinkHandler):
         # The model path ends in the link type, so usage lists can tell marks from other links.
         term_id = parse_id(attrs.get("id"))
         if term_id is not None:
-            yield term_model(), str(term_id), LINKTYPE, LINKTYPE
+            yield GlossaryTermPage, str(term_id), LINKTYPE, LINKTYPE

@@ -14,9 +14,9 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from core.blocks import RICH_TEXT_FEATURES
+from core.guide import GuidePanel
 from core.models import READ_ONLY_HTTP_METHODS, ListingFieldsMixin
 from core.page_forms import SitePageForm
-from editorial.guide import GuidePanel
 
 from .blocks import ContextBlock, SectionBlock
 from .forms import GroupForm, StartForm

@@ -1,6 +1,5 @@
 """The home page: a hero, editors' picks and the latest from each part of the site."""
 
-from django.apps import apps
 from django.db import models
 
 from modelcluster.fields import ParentalKey
@@ -8,12 +7,16 @@ from wagtail.admin.panels import FieldPanel, HelpPanel, InlinePanel, MultiFieldP
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 
+from blog.models import BlogPage
+from casestudies.models import CaseStudyPage
 from core import routing
 from core.blocks import TestimonialBlock
+from core.guide import GuidePanel
 from core.listings import attach_images
 from core.models import READ_ONLY_HTTP_METHODS
 from core.page_forms import SitePageForm
-from editorial.guide import GuidePanel
+from events.models import EventPage
+from glossary.models import GlossaryTermPage
 
 
 class HomePage(Page):
@@ -110,13 +113,7 @@ class HomePage(Page):
         public_pages = Page.objects.live().public().filter(pk__in=featured_ids)
         found = {page.pk: page for page in routing.specific_pages(public_pages, streamfields=False)}
         featured_pages = [found[pk] for pk in featured_ids if pk in found]
-        stories = (
-            apps.get_model("casestudies", "CaseStudyPage")
-            .objects.live()
-            .public()
-            .defer_streamfields()
-            .prefetch_related("sectors")
-        )
+        stories = CaseStudyPage.objects.live().public().defer_streamfields().prefetch_related("sectors")
         story = (
             stories.filter(pk=self.featured_story_id).first() if self.featured_story_id else None
         ) or stories.order_by("-first_published_at", "-pk").first()
@@ -141,9 +138,9 @@ class HomePageFeaturedItem(Orderable):
 
 def latest_sections():
     """The newest posts, the next convening and the newest glossary term, with the pages that list them."""
-    posts = apps.get_model("blog", "BlogPage").objects.live().public().for_listing()[:3]
-    event = apps.get_model("events", "EventPage").objects.live().public().upcoming().for_listing().first()
-    terms = apps.get_model("glossary", "GlossaryTermPage").objects.live().public()
+    posts = BlogPage.objects.live().public().for_listing()[:3]
+    event = EventPage.objects.live().public().upcoming().for_listing().first()
+    terms = GlossaryTermPage.objects.live().public()
     term = terms.order_by("-first_published_at", "-pk").first()
     posts = list(posts)
     attach_images(posts)

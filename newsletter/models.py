@@ -16,9 +16,9 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from core.guide import GuidePanel
 from core.models import READ_ONLY_HTTP_METHODS
 from core.page_forms import SitePageForm
-from editorial.guide import GuidePanel
 
 from .email import EmailPanel, email_html, kind, plain_text
 from .feeds import NewsletterFeed

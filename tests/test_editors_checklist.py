@@ -4,8 +4,8 @@ from django.urls import reverse
 
 from wagtail.rich_text import RichText
 
+from core.checklist import checklist_problems
 from editorial.accessibility import SiteContentCheckerItem
-from editorial.checklist import checklist_problems
 from tests.base import SiteTestCase
 from tests.factories import ImageFactory
 from tests.factories_blog import BlogIndexPageFactory, BlogPageFactory

@@ -6,7 +6,7 @@ from wagtail.models import get_page_models
 
 from bs4 import BeautifulSoup
 
-from editorial.guide import SECTIONS, GuidePanel, render_guide
+from core.guide import SECTIONS, GuidePanel, render_guide
 from tests.base import SiteTestCase
 from tests.factories_blog import BlogIndexPageFactory, BlogPageFactory
 from tests.factories_editors import editor
@@ -27,7 +27,7 @@ class GuideTests(SiteTestCase):
         self.client.force_login(self.editor)
 
     def test_the_admin_menu_has_a_help_item_opening_the_guide(self):
-        self.assertEqual(reverse("editorial_guide"), GUIDE_URL)
+        self.assertEqual(reverse("editor_guide"), GUIDE_URL)
         menu = BeautifulSoup(self.client.get("/admin/").content, "html.parser")
         sidebar = str(menu.find(id="wagtail-sidebar-props"))
         self.assertIn('"label": "Editor guide"', sidebar)
@@ -37,7 +37,7 @@ class GuideTests(SiteTestCase):
         self.assertEqual(response.status_code, 200)
         html = BeautifulSoup(response.content, "html.parser")
         self.assertIn("Editor guide", [h1.get_text(strip=True) for h1 in html.find_all("h1")])
-        self.assertIsNotNone(html.select_one("link[href$='editorial/css/guide.css']"))
+        self.assertIsNotNone(html.select_one("link[href$='core/css/guide.css']"))
         guide = html.select_one("article.editor-guide")
         self.assertIsNotNone(guide.find("h2", id="share-a-draft"))
         self.assertIsNotNone(html.select_one("nav a[href='#share-a-draft']"))

@@ -131,7 +131,7 @@ class ChecklistPanel(Panel):
     """Lists what still needs fixing before publishing, worked out from the last saved version."""
 
     class BoundPanel(Panel.BoundPanel):
-        template_name = "editorial/panels/checklist.html"
+        template_name = "core/panels/checklist.html"
 
         def get_context_data(self, parent_context=None):
             context = super().get_context_data(parent_context)

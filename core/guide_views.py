@@ -16,7 +16,7 @@ def guide(request):
     toc, body = render_guide()
     return TemplateResponse(
         request,
-        "editorial/guide.html",
+        "core/guide.html",
         {
             "toc": toc,
             "body": body,

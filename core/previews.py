@@ -13,7 +13,7 @@ class CardPreviewMixin:
         if mode_name in {"card", "social"}:
             return TemplateResponse(
                 request,
-                f"editorial/previews/{mode_name}.html",
+                f"core/previews/{mode_name}.html",
                 {"page": self, "item": self, "post": self, "card_template": self.card_template},
             )
         return super().serve_preview(request, mode_name)

@@ -74,14 +74,14 @@ def render_guide(text=None):
 
 def section_url(model):
     """The admin guide's address for this page type's section."""
-    return f"{reverse('editorial_guide')}#{SECTIONS[model._meta.label_lower]}"
+    return f"{reverse('editor_guide')}#{SECTIONS[model._meta.label_lower]}"
 
 
 class GuidePanel(Panel):
     """A link at the top of an edit screen to the part of the editor guide about this page type."""
 
     class BoundPanel(Panel.BoundPanel):
-        template_name = "editorial/panels/guide_link.html"
+        template_name = "core/panels/guide_link.html"
 
         def get_context_data(self, parent_context=None):
             context = super().get_context_data(parent_context)
