@@ -65,7 +65,7 @@ def site_root(request):
 
 def apply_after_migrate(sender, **kwargs):
     """post_migrate receiver: `manage.py migrate` on deploy leaves the Site at `SITE_URL`."""
-    if sender.name == "home" and settings.SITE_URL:
+    if sender.name == "core" and settings.SITE_URL:
         apply_site_url()
 
 
@@ -79,7 +79,7 @@ def check_site_url(app_configs, **kwargs):
         try:
             parse_site_url(url)
         except ImproperlyConfigured as error:
-            return [Error(str(error), id="home.E001")]
+            return [Error(str(error), id="core.E001")]
     try:
         site = Site.objects.filter(is_default_site=True).first()
     except DatabaseError:
@@ -93,7 +93,7 @@ def check_site_url(app_configs, **kwargs):
                 "calendars) leads nowhere.",
                 hint="Set SITE_URL to the public address, e.g. https://www.relationshipsproject.org, and "
                 "run `manage.py set_site_url` (or migrate).",
-                id="home.W001",
+                id="core.W001",
             )
         ]
     if url and (site.hostname, site.port) != parse_site_url(url):
@@ -101,7 +101,7 @@ def check_site_url(app_configs, **kwargs):
             Warning(
                 f"The default Site points at {site.root_url}, not at SITE_URL ({url}).",
                 hint="Run `manage.py set_site_url` (or migrate) to write SITE_URL to the Site record.",
-                id="home.W002",
+                id="core.W002",
             )
         ]
     return []

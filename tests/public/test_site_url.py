@@ -76,7 +76,7 @@ class ApplyTests(SiteTestCase):
 
     def test_migrate_applies_it(self):
         with override_settings(SITE_URL=PUBLIC):
-            call_command("migrate", "home", verbosity=0)
+            call_command("migrate", "core", verbosity=0)
         self.assertEqual(Site.objects.get(is_default_site=True).root_url, PUBLIC)
 
     def test_nothing_happens_without_it(self):
@@ -87,21 +87,21 @@ class ApplyTests(SiteTestCase):
 
 class CheckTests(SiteTestCase):
     def check_ids(self):
-        return [message.id for message in run_checks() if message.id.startswith("home.")]
+        return [message.id for message in run_checks() if message.id.startswith("core.")]
 
     @override_settings(SITE_URL_CHECK=True, SITE_URL="")
     def test_production_warns_about_localhost(self):
-        self.assertEqual(self.check_ids(), ["home.W001"])
+        self.assertEqual(self.check_ids(), ["core.W001"])
 
     @override_settings(SITE_URL_CHECK=True, SITE_URL=PUBLIC)
     def test_production_warns_when_the_site_differs(self):
-        self.assertEqual(self.check_ids(), ["home.W002"])
+        self.assertEqual(self.check_ids(), ["core.W002"])
         apply_site_url()
         self.assertEqual(self.check_ids(), [])
 
     @override_settings(SITE_URL_CHECK=True, SITE_URL="https://example.org/path")
     def test_production_refuses_a_bad_address(self):
-        self.assertEqual(self.check_ids(), ["home.E001"])
+        self.assertEqual(self.check_ids(), ["core.E001"])
 
     @override_settings(SITE_URL_CHECK=False, SITE_URL="")
     def test_development_is_quiet(self):
