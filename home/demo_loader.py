@@ -15,7 +15,8 @@ from django.db import models
 from django.utils import timezone
 
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.models import Page, ReferenceIndex
+from wagtail.signal_handlers import disable_reference_index_auto_update
 
 import yaml
 
@@ -67,20 +68,25 @@ class DemoContent:
     """Realises data files in order; a page that names pages loaded after it is completed at the end."""
 
     def __init__(self):
-        self.created = 0
         self.lenient = False  # while True, references to pages not loaded yet are left out
         self.missed = False
         self.pending = []
+        self.made = []
 
     def load(self, paths):
-        for path in paths:
-            for spec in read(Path(path)):
-                self.get(spec)
-        for page, spec in self.pending:
-            page.refresh_from_db()  # its children have been added since
-            for name, value in self.values(spec).items():
-                setattr(page, name, value)
-            page.save_revision().publish()
+        # Each page is saved several times while it is made; its references are indexed once, at the end.
+        with disable_reference_index_auto_update():
+            for path in paths:
+                for spec in read(Path(path)):
+                    self.get(spec)
+            for page, spec in self.pending:
+                page.refresh_from_db()  # its children have been added since
+                for name, value in self.values(spec).items():
+                    setattr(page, name, value)
+                page.save_revision().publish()
+        for instance in self.made:
+            if ReferenceIndex.is_indexed(type(instance)):
+                ReferenceIndex.create_or_update_for_object(type(instance).objects.get(pk=instance.pk))
 
     def get(self, spec):
         if isinstance(spec, PagePath):
@@ -102,7 +108,7 @@ class DemoContent:
         instance = spec.model.objects.create(**values)
         for name, related in many.items():
             getattr(instance, name).set(related)
-        self.created += 1
+        self.made.append(instance)
         return instance
 
     def page_at(self, path):
@@ -127,7 +133,7 @@ class DemoContent:
         page.save_revision().publish()
         if self.missed:
             self.pending.append((page, Spec(spec.model, fields, spec.folder)))
-        self.created += 1
+        self.made.append(page)
         return page
 
     def setting(self, spec):
@@ -139,7 +145,7 @@ class DemoContent:
         for name, value in self.values(spec).items():
             setattr(instance, name, value)
         instance.save()
-        self.created += 1
+        self.made.append(instance)
         return instance
 
     def values(self, spec):

@@ -58,7 +58,7 @@ class Command(BaseCommand):
             apply_site_url()  # the demo's Site record is at localhost until SITE_URL says otherwise
             password = self.ensure_admin(secrets.token_urlsafe(18) if production else ADMIN_PASSWORD)
         call_command("update_index", verbosity=0)
-        self.stdout.write(self.style.SUCCESS(f"Demo content ready ({demo.created} items created)."))
+        self.stdout.write(self.style.SUCCESS(f"Demo content ready ({len(demo.made)} items created)."))
         if production and password is None:
             self.stdout.write(f"Admin: user {ADMIN_USERNAME!r} already existed; its password is unchanged.")
         elif production:
