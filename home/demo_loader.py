@@ -44,9 +44,7 @@ class Spec:
 
 
 class DataLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
-    """YAML with the two tags above; `folder` is where the file's images are."""
-
-    folder = None
+    """YAML with the two tags above; `read` gives each file's loader the `folder` its images are in."""
 
 
 DataLoader.add_constructor("!page", lambda loader, node: PagePath(loader.construct_scalar(node)))
@@ -68,10 +66,8 @@ class DemoContent:
     """Realises data files in order; a page that names pages loaded after it is completed at the end."""
 
     def __init__(self):
-        self.lenient = False  # while True, references to pages not loaded yet are left out
-        self.missed = False
-        self.pending = []
-        self.made = []
+        self.lenient = self.missed = False  # while lenient, references to pages not loaded yet are left out
+        self.pending, self.made = [], []  # pages to complete at the end; everything made
 
     def load(self, paths):
         # Each page is saved several times while it is made; its references are indexed once, at the end.
@@ -124,15 +120,16 @@ class DemoContent:
         existing = parent.get_children().filter(slug=fields["slug"]).first()
         if existing:
             return existing.specific
+        spec = Spec(spec.model, fields, spec.folder)
         self.lenient, self.missed = True, False
         try:
-            page = spec.model(**self.values(Spec(spec.model, fields, spec.folder)))
+            page = spec.model(**self.values(spec))
         finally:
             self.lenient = False
         parent.add_child(instance=page)
         page.save_revision().publish()
         if self.missed:
-            self.pending.append((page, Spec(spec.model, fields, spec.folder)))
+            self.pending.append((page, spec))
         self.made.append(page)
         return page
 

@@ -13,21 +13,12 @@ from wagtail.models import Page
 from home.demo_loader import DemoContent
 from home.site_url import apply_site_url
 
-# Each file makes what later ones link to (posts reflect on convenings, terms name posts); the
-# menu comes last, once every page it lists exists.
+# Each app's file makes what later ones link to (posts reflect on convenings, terms name posts);
+# the menu comes last, once every page it lists exists.
+APPS = ["home", "events", "blog", "casestudies", "glossary", "heatmap", "newsletter", "map"]
 DATA_FILES = [
-    settings.BASE_DIR / app / "demo" / name
-    for app, name in [
-        ("home", "content.yaml"),
-        ("events", "content.yaml"),
-        ("blog", "content.yaml"),
-        ("casestudies", "content.yaml"),
-        ("glossary", "content.yaml"),
-        ("heatmap", "content.yaml"),
-        ("newsletter", "content.yaml"),
-        ("map", "content.yaml"),
-        ("home", "navigation.yaml"),
-    ]
+    *(settings.BASE_DIR / app / "demo" / "content.yaml" for app in APPS),
+    settings.BASE_DIR / "home/demo/navigation.yaml",
 ]
 ADMIN_USERNAME = "admin"
 ADMIN_PASSWORD = "relationships-demo"  # noqa: S105 - demo-only account, printed for the newcomer
