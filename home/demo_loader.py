@@ -151,11 +151,15 @@ class DemoContent:
         for name, value in spec.fields.items():
             try:
                 values[name] = self.value(spec.model._meta.get_field(name), value, spec.folder)
-            except Missing:
-                if not self.lenient:
-                    raise
-                self.missed = True
+            except Missing as error:
+                self.leave_out(error)
         return values
+
+    def leave_out(self, error):
+        """A missing page fails strict loading; lenient loading leaves it out and completes the page later."""
+        if not self.lenient:
+            raise error
+        self.missed = True
 
     def value(self, field, value, folder):
         if field.one_to_many:  # an inline list (speakers, menu items): rows of the related model
@@ -185,11 +189,8 @@ class DemoContent:
             item = {"type": name, "value": value}
         try:
             return {**item, "value": self.raw(item["value"])}
-        except Missing:
-            if not self.lenient:
-                raise
-            self.missed = True
-            return None
+        except Missing as error:
+            return self.leave_out(error)
 
     def raw(self, value):
         if isinstance(value, PagePath):
@@ -208,11 +209,9 @@ class DemoContent:
         def link(match):
             try:
                 return f'{match[1]}{self.page_at(match[2]).pk}">{match[3]}</a>'
-            except Missing:
-                if not self.lenient:
-                    raise
-                self.missed = True
-                return match[3]
+            except Missing as error:
+                self.leave_out(error)
+                return match[3]  # the link's text, until the page is completed
 
         return LINK.sub(link, html)
 
