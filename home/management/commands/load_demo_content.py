@@ -1,7 +1,6 @@
 """Build the demo site from the organisation's real programme, idempotently."""
 
 import secrets
-from importlib import import_module
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -9,10 +8,18 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from home import demo as home_demo
+from wagtail.models import Page
 
-# Later apps link to earlier ones (posts reflect on convenings, terms mark posts).
-CONTENT_APPS = ["events", "blog", "casestudies", "glossary", "heatmap", "newsletter", "map"]
+from home.demo_loader import DemoContent
+from home.site_url import apply_site_url
+
+# Each app's file makes what later ones link to (posts reflect on convenings, terms name posts);
+# the menu comes last, once every page it lists exists.
+APPS = ["home", "events", "blog", "casestudies", "glossary", "heatmap", "newsletter", "map"]
+DATA_FILES = [
+    *(settings.BASE_DIR / app / "demo" / "content.yaml" for app in APPS),
+    settings.BASE_DIR / "home/demo/navigation.yaml",
+]
 ADMIN_USERNAME = "admin"
 ADMIN_PASSWORD = "relationships-demo"  # noqa: S105 - demo-only account, printed for the newcomer
 
@@ -34,21 +41,15 @@ class Command(BaseCommand):
                 "These are production settings: the demo content and its admin account do not belong on "
                 "a real site. Run with --force to load it anyway (the admin gets a random password)."
             )
-        demo = home_demo.DemoContent(stdout=self.stdout)
+        demo = DemoContent()
         with transaction.atomic():
-            standard_pages = home_demo.load(demo)
-            index_pages = []
-            for app in CONTENT_APPS:
-                index_page = import_module(f"{app}.demo").load(demo)
-                if index_page is not None:
-                    index_pages.append(index_page)
-            home_demo.build_navigation(
-                demo,
-                [*index_pages, standard_pages["toolbox"], standard_pages["about"], standard_pages["connect"]],
-            )
+            # Wagtail's placeholder welcome page (a plain Page, with the default Site) makes way for the demo's.
+            Page.objects.filter(depth=2).exact_type(Page).delete()
+            demo.load(DATA_FILES)
+            apply_site_url()  # the demo's Site record is at localhost until SITE_URL says otherwise
             password = self.ensure_admin(secrets.token_urlsafe(18) if production else ADMIN_PASSWORD)
         call_command("update_index", verbosity=0)
-        self.stdout.write(self.style.SUCCESS(f"Demo content ready ({demo.created} items created)."))
+        self.stdout.write(self.style.SUCCESS(f"Demo content ready ({len(demo.made)} items created)."))
         if production and password is None:
             self.stdout.write(f"Admin: user {ADMIN_USERNAME!r} already existed; its password is unchanged.")
         elif production:
