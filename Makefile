@@ -58,14 +58,18 @@ audit: setup
 		echo "!! pip-audit could not reach the vulnerability service: $$(grep -c 'could not be audited' .audit.log) dependencies NOT audited here."; \
 	else echo "No known vulnerabilities in the pinned dependencies."; fi; rm -f .audit.log
 
+## The database suites run on one pytest-xdist worker per core; a class's tests stay together so
+## each class builds its test data once.
+PARALLEL ?= -n $(shell nproc 2>/dev/null || echo 2) --dist loadscope
+
 test-sqlite:
 	@echo "== Test suite on SQLite =="
-	env -u DATABASE_URL $(BIN)/pytest -m "not browser" -q
+	env -u DATABASE_URL $(BIN)/pytest -m "not browser" -q $(PARALLEL)
 
 test-postgres:
 	@if $(BIN)/python -c "import psycopg,sys; psycopg.connect('$(PG_URL)', dbname='postgres', connect_timeout=3).close()" 2>/dev/null; then \
 		echo "== Test suite on PostgreSQL =="; \
-		DATABASE_URL=$(PG_URL) $(BIN)/pytest -m "not browser" -q; \
+		DATABASE_URL=$(PG_URL) $(BIN)/pytest -m "not browser" -q $(PARALLEL); \
 	elif [ "$$CI" = "true" ]; then \
 		echo "PostgreSQL is required in CI but $(PG_URL) is unreachable." >&2; exit 1; \
 	else \

@@ -11,6 +11,8 @@ from django.views.decorators.http import require_safe
 
 from wagtail.models import Page
 
+from core.site_url import site_root
+
 from .models import SHARE_MAX_AGE, ShareLink, restriction_reason
 
 
@@ -38,7 +40,9 @@ def share_draft(request, page_id):
     links = page.share_links.select_related("created_by").filter(
         created_at__gte=timezone.now() - timezone.timedelta(seconds=SHARE_MAX_AGE)
     )
-    links = [(link, request.build_absolute_uri(link.get_absolute_url())) for link in links]
+    # The reviewer opens the link on the public site's address, wherever the admin is reached.
+    root = site_root(request)
+    links = [(link, root + link.get_absolute_url()) for link in links]
     new = next((pair for pair in links if str(pair[0].pk) == request.GET.get("new")), None)
     title = f"Share a draft of “{page.get_admin_display_title()}”"
     return TemplateResponse(

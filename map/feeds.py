@@ -3,6 +3,7 @@
 from django.contrib.syndication.views import Feed
 
 from core.feeds import MediaRssFeed
+from core.models import SiteSettings
 
 from .models.entries import MapEntry
 
@@ -23,7 +24,9 @@ class NewEntriesFeed(Feed):
         return super().__call__(request, *args, **kwargs)
 
     def title(self):
-        return "New on the Relationships Map | The Relationships Project"
+        """Named as the site's other feeds are: the organisation, then the section."""
+        organisation = SiteSettings.load(request_or_site=self.request).organisation_name
+        return f"{organisation} — Relationships Map: new entries"
 
     def link(self):
         return self.map_page.get_full_url(self.request)

@@ -43,6 +43,12 @@ class ShareLinkTests(SiteTestCase):
         self.assertIn("no-cache", response["Cache-Control"])
         self.assertContains(Client().get(self.post.url), "The live title")
 
+    def test_the_link_given_is_on_the_public_site_address_not_the_admins(self):
+        # The admin is reached here as "testserver"; readers reach the site at the Site's address.
+        link = self.create_link()
+        self.assertContains(self.client.get(self.share_url), f"http://localhost{link.get_absolute_url()}")
+        self.assertNotContains(self.client.get(self.share_url), "http://testserver/")
+
     def test_revoked_links_are_refused(self):
         link = self.create_link()
         self.client.post(self.share_url, {"revoke": link.pk})

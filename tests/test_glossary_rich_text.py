@@ -1,7 +1,6 @@
-"""Glossary terms marked in rich text: rendering, the editor's entity, usage lists and the demo's marking."""
+"""Glossary terms marked in rich text: rendering, the editor's entity and usage lists."""
 
 import json
-import re
 
 from django.core.cache import cache
 from django.db import connection
@@ -15,8 +14,6 @@ from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfiel
 from bs4 import BeautifulSoup
 
 from core.blocks import RICH_TEXT_FEATURES
-from core.demo import DemoContent
-from glossary.demo import mark_terms_in_pages, wrap_first
 from tests.base import SiteTestCase
 from tests.factories import StandardPageFactory
 from tests.factories_glossary import GlossaryIndexPageFactory, GlossaryTermPageFactory
@@ -211,33 +208,3 @@ class UsageListTests(GlossaryMarkTestCase):
             page.select_one(".glossary-usage li").get_text(" ", strip=True), "Glossary term: Third places"
         )
         self.assertIsNotNone(other)
-
-
-class DemoMarkingTests(GlossaryMarkTestCase):
-    def test_wrap_first_skips_tags_and_existing_links(self):
-        pattern = re.compile(r"(?<![\w-])(plumbing)(?![\w-])", re.IGNORECASE)
-        html = '<p class="plumbing"><a href="https://example.org">plumbing</a> and <b>Plumbing</b> again</p>'
-        self.assertEqual(
-            wrap_first(html, pattern, 7),
-            '<p class="plumbing"><a href="https://example.org">plumbing</a> and '
-            '<b><a linktype="glossary" id="7">Plumbing</a></b> again</p>',
-        )
-        self.assertIsNone(wrap_first("<p>plumbingwork</p>", pattern, 7))
-
-    def test_marking_demo_pages_is_idempotent_and_publishes_a_revision(self):
-        page = StandardPageFactory(
-            parent=self.home,
-            slug="about",
-            title="About us",
-            body=body("<p>Nothing here.</p>", "<p>Fix the social plumbing; social plumbing matters.</p>"),
-        )
-        demo = DemoContent()
-        mark_terms_in_pages(demo, [self.term])
-        mark_terms_in_pages(demo, [self.term])
-        page.refresh_from_db()
-        self.assertEqual(demo.created, 1)
-        self.assertEqual(
-            page.body[1].value.source,
-            f"<p>Fix the {mark(self.term, 'social plumbing')}; social plumbing matters.</p>",
-        )
-        self.assertEqual(list(page.revisions.values_list("pk", flat=True)), [page.live_revision_id])

@@ -156,7 +156,10 @@ class ExploreTests(SiteTestCase):
     def test_feed_lists_newly_approved_entries_only(self):
         response = self.client.get("/map/feed/")
         self.assertEqual(response["Content-Type"], "application/rss+xml; charset=utf-8")
-        titles = [item.title for item in feedparser.parse(response.content).entries]
+        feed = feedparser.parse(response.content)
+        # Named as the site's other feeds, from the organisation's own name in the site settings.
+        self.assertEqual(feed.feed.title, "The Relationships Project — Relationships Map: new entries")
+        titles = [item.title for item in feed.entries]
         self.assertEqual(len(titles), 4)
         self.assertFalse(any("Waiting Room" in title for title in titles))
 
