@@ -20,22 +20,18 @@ from core.routing import late
 from .entries import MapEntry
 
 # The views use these models, so the page reaches them by name (see core.routing.late).
-views = SimpleNamespace(
-    **{
-        name: late(f"map.views.{name}")
-        for name in (
-            "confirm",
-            "entry",
-            "explore",
-            "feed",
-            "join",
-            "join_sent",
-            "manage",
-            "open_data_csv",
-            "open_data_json",
-        )
-    }
+ROUTE_VIEWS = (
+    "explore",
+    "join",
+    "join_sent",
+    "confirm",
+    "manage",
+    "entry",
+    "feed",
+    "open_data_csv",
+    "open_data_json",
 )
+views = SimpleNamespace(**{name: late(f"map.views.{name}") for name in ROUTE_VIEWS})
 
 
 class MapPage(RoutablePageMixin, ListingFieldsMixin, Page):
