@@ -43,13 +43,14 @@ class AnsweringConnection(psycopg.Connection):
     server = None
 
     def wait(self, gen, *args, timeout=None, **kwargs):
+        seconds = self.answer_timeout if timeout is None else timeout
         try:
-            return super().wait(gen, *args, timeout=timeout or self.answer_timeout, **kwargs)
+            return super().wait(gen, *args, timeout=seconds, **kwargs)
         except errors._WaitTimeout:  # psycopg's own signal that the deadline passed
             self.close()
             pause_new_connections(self.server)
             raise errors.OperationalError(
-                f"the database did not answer within {self.answer_timeout} s; connection closed"
+                f"the database did not answer within {seconds} s; connection closed"
             ) from None
 
 
