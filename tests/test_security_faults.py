@@ -1,8 +1,7 @@
-"""Faults: the site with its database unreachable, and concurrent editors on embedded SQLite.
+"""Faults: the site with its database unreachable or frozen, and concurrent editors on embedded SQLite.
 
-The full PostgreSQL outage (server stopped under gunicorn, then restarted) is bench/fault_postgres.py;
-these are the parts that run in CI time without stopping a shared server.
-"""
+The full outage under load (PostgreSQL frozen or stopped under gunicorn, then mended) is
+bench/fault_postgres.py; these are the parts that run in CI time without stopping a shared server."""
 
 import json
 import os
@@ -183,6 +182,11 @@ class FrozenDatabaseTests(TestCase):
         user = database["USER"] + (f":{database['PASSWORD']}" if database["PASSWORD"] else "")
         self.url = f"postgres://{user}@127.0.0.1:{self.relay.port}/{database['NAME']}"
 
+    def query(self):
+        with connections["default"].cursor() as cursor:
+            cursor.execute("SELECT 1")
+            return cursor.fetchone()[0]
+
     def test_a_statement_left_unanswered_fails_and_the_next_request_connects_afresh(self):
         answer_timeout = 1
         frozen = {**database_settings(self.url, command=False), "CONN_MAX_AGE": 60}
@@ -207,11 +211,6 @@ class FrozenDatabaseTests(TestCase):
             self.relay.thaw()
             time.sleep(settings.DATABASE_RETRY_SECONDS)
             self.assertEqual(self.query(), 1)
-
-    def query(self):
-        with connections["default"].cursor() as cursor:
-            cursor.execute("SELECT 1")
-            return cursor.fetchone()[0]
 
     def test_gunicorn_answers_503_in_time_and_recovers_once_the_server_answers(self):
         log = self.enterContext(tempfile.TemporaryFile())
@@ -253,6 +252,10 @@ class DatabaseTimeoutTests(TestCase):
         options = database_settings("postgres://u@h/d", command=True)["OPTIONS"]
         self.assertEqual(options["options"], "-c statement_timeout=600000")
         self.assertEqual(options["connect_timeout"], 4)
+        self.assertEqual(options["answer_timeout"], 601)
+        self.assertEqual(
+            database_settings("postgres://u@h/d", command=False)["OPTIONS"]["answer_timeout"], 11
+        )
 
 
 class SQLiteConcurrencyTests(SimpleTestCase):
