@@ -71,7 +71,8 @@ class DatabaseWrapper(base.DatabaseWrapper):
         except self.Database.OperationalError:
             pause_new_connections(server)
             raise
-        # Django opens connections with psycopg.connect, which takes no class to build.
+        # Django opens connections with psycopg.connect and has no setting for their class; the
+        # subclass only adds the deadline.
         connection.__class__ = AnsweringConnection
         connection.answer_timeout = self.settings_dict["OPTIONS"]["answer_timeout"]
         connection.server = server
