@@ -63,7 +63,11 @@ WAIT_STEP_SECONDS = 0.05
 # How long a worker holds the right to render a missed page (longer than any sane render).
 RENDER_LOCK_SECONDS = 30
 WARNING_INTERVAL_SECONDS = 60
+# After a cache call fails, this process leaves the cache alone for this long: a Redis that hangs
+# makes every call wait out the socket timeout, and one request makes several.
+CACHE_RETRY_SECONDS = 10
 _last_warning = [0.0]
+_retry_at = [0.0]
 
 
 def warn_unavailable(error):
@@ -77,12 +81,19 @@ def warn_unavailable(error):
 class ResilientRedisCache(RedisCache):
     """Django's Redis cache for which a Redis that is down or slow (past the socket timeouts in
     settings) is a miss, logged at most once a minute, never an error: Wagtail and this module read
-    the cache on every request, and a page must then render uncached rather than fail."""
+    the cache on every request, and a page must then render uncached rather than fail. After a
+    failure the cache is not tried for CACHE_RETRY_SECONDS, so a request waits one timeout at most."""
 
     def _safely(self, method, fallback, *args, **kwargs):
+        if time.monotonic() < _retry_at[0]:
+            return fallback
+        return self._try(method, fallback, *args, **kwargs)
+
+    def _try(self, method, fallback, *args, **kwargs):
         try:
             return getattr(super(), method)(*args, **kwargs)
         except RedisError as error:
+            _retry_at[0] = time.monotonic() + CACHE_RETRY_SECONDS
             warn_unavailable(error)
             return fallback
 
@@ -108,7 +119,9 @@ class ResilientRedisCache(RedisCache):
         return self._safely("touch", False, key, timeout, version)
 
     def incr(self, key, delta=1, version=None):
-        return self._safely("incr", None, key, delta, version)
+        # Tried even in the pause: it retires cached pages after an edit, which must reach a Redis
+        # that is back, or other workers would serve the pages from before the edit.
+        return self._try("incr", None, key, delta, version)
 
     def delete(self, key, version=None):
         return self._safely("delete", False, key, version)

@@ -1,6 +1,7 @@
 """The full-page cache: hits skip the view, content changes retire it, personal responses never enter it."""
 
 import threading
+import time
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -21,6 +22,7 @@ from core.page_cache import GENERATION_KEY, bump_generation, cache_names, genera
 from tests.base import SiteTestCase
 from tests.factories import ImageFactory, StandardPageFactory
 from tests.factories_blog import BlogIndexPageFactory, BlogPageFactory, SeriesFactory
+from tests.fault_servers import hung_listener
 
 CACHE_ON = {"PAGE_CACHE_SECONDS": 600, "ROOT_URLCONF": "tests.test_page_cache"}
 
@@ -202,30 +204,61 @@ class StampedeTests(SiteTestCase):
         )
 
 
-@override_settings(
-    PAGE_CACHE_SECONDS=600,
-    CACHES={
+def redis_caches(location, timeout):
+    """Every cache in Redis at `location`, waiting at most `timeout` seconds on it."""
+    return {
         alias: {
             "BACKEND": "core.page_cache.ResilientRedisCache",
-            "LOCATION": "redis://127.0.0.1:9/0",  # nothing listens: Redis is down
-            "OPTIONS": {"socket_connect_timeout": 0.2, "socket_timeout": 0.2},
+            "LOCATION": location,
+            "OPTIONS": {"socket_connect_timeout": timeout, "socket_timeout": timeout},
         }
         for alias in ("default", "pages", "generation")
-    },
-)
+    }
+
+
+# Nothing listens on port 9: Redis is down.
+@override_settings(PAGE_CACHE_SECONDS=600, CACHES=redis_caches("redis://127.0.0.1:9/0", 0.2))
 class CacheOutageTests(SiteTestCase):
     @classmethod
     def setUpTestData(cls):
         super().setUpTestData()
         cls.page = StandardPageFactory(parent=cls.home, slug="about", title="About us")
 
-    def test_pages_render_uncached_and_the_outage_is_logged_once(self):
+    def setUp(self):
+        self.forget_outages()
+
+    @staticmethod
+    def forget_outages():
+        """As in a fresh worker: no outage logged or waited out yet."""
         page_cache._last_warning[0] = -page_cache.WARNING_INTERVAL_SECONDS
+        page_cache._retry_at[0] = 0.0
+
+    def test_pages_render_uncached_and_the_outage_is_logged_once(self):
         with self.assertLogs("core.page_cache", "WARNING") as logs:
             for _ in range(3):
                 response = self.client.get("/about/")
                 self.assertContains(response, "About us")
                 self.assertNotIn("X-Page-Cache", response)
+        self.assertEqual(len(logs.records), 1)
+
+    def test_a_redis_that_hangs_costs_a_request_one_timeout_at_most(self):
+        """Redis accepting connections and never answering makes every cache call wait out the
+        socket timeout; a request makes several (generation, page, Wagtail's own lookups)."""
+        timeout = 1
+        with self.settings(CACHES=redis_caches("redis://127.0.0.1:9/0", timeout)):
+            self.client.get("/about/")  # templates and Python's own caches are warm from here on
+            started = time.monotonic()
+            self.assertContains(self.client.get("/about/"), "About us")
+            render = time.monotonic() - started
+        self.forget_outages()
+        with hung_listener() as port:
+            hung = redis_caches(f"redis://127.0.0.1:{port}/0", timeout)
+            with self.settings(CACHES=hung), self.assertLogs("core.page_cache", "WARNING") as logs:
+                for _ in range(3):
+                    started = time.monotonic()
+                    response = self.client.get("/about/")
+                    self.assertContains(response, "About us")
+                    self.assertLess(time.monotonic() - started, render + timeout + 0.5)
         self.assertEqual(len(logs.records), 1)
 
     def test_an_edit_is_saved_while_the_cache_is_down(self):

@@ -1,24 +1,30 @@
-"""Faults: the site with its database unreachable, and concurrent editors on embedded SQLite.
+"""Faults: the site with its database unreachable or frozen, and concurrent editors on embedded SQLite.
 
-The full PostgreSQL outage (server stopped under gunicorn, then restarted) is bench/fault_postgres.py;
-these are the parts that run in CI time without stopping a shared server.
-"""
+The full outage under load (PostgreSQL frozen or stopped under gunicorn, then mended) is
+bench/fault_postgres.py; these are the parts that run in CI time without stopping a shared server."""
 
 import json
+import os
+import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import threading
 import time
+import urllib.error
+import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
+from unittest import skipUnless
 
 from django.conf import settings
-from django.db import connection, connections
+from django.db import OperationalError, connection, connections
 from django.db.utils import load_backend
 from django.test import Client, SimpleTestCase, TestCase, override_settings
 
 from relationships.settings.database import database_settings
+from tests.fault_servers import FreezingRelay, hung_listener
 
 BASE_DIR = Path(settings.BASE_DIR)
 
@@ -27,35 +33,6 @@ def unused_port():
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return probe.getsockname()[1]
-
-
-@contextmanager
-def hung_listener():
-    """A real loopback port that accepts connections and never says a word, as a blackholed or
-    frozen database server does; yields its port."""
-    server = socket.socket()
-    server.bind(("127.0.0.1", 0))
-    server.listen(16)
-    held, stopped = [], threading.Event()
-
-    def accept():
-        server.settimeout(0.2)
-        while not stopped.is_set():
-            try:
-                held.append(server.accept()[0])
-            except TimeoutError:
-                continue
-
-    thread = threading.Thread(target=accept, daemon=True)
-    thread.start()
-    try:
-        yield server.getsockname()[1]
-    finally:
-        stopped.set()
-        thread.join()
-        for sock in held:
-            sock.close()
-        server.close()
 
 
 @contextmanager
@@ -147,6 +124,119 @@ class DatabaseOutageTests(SimpleTestCase):
         self.assertEqual(response.status_code, 200)
 
 
+class Served:
+    """The site under gunicorn (one sync worker, the deployed configuration) on a loopback port."""
+
+    def __init__(self, database_url, log):
+        self.port, self.log = unused_port(), log
+        self.process = subprocess.Popen(  # noqa: S603 - fixed argv
+            [str(Path(sys.executable).parent / "gunicorn"), "relationships.wsgi", "-c", "gunicorn.conf.py"],
+            cwd=BASE_DIR,
+            env={
+                **os.environ,
+                "DJANGO_SETTINGS_MODULE": "relationships.settings.test",
+                "DATABASE_URL": database_url,
+                "GUNICORN_BIND": f"127.0.0.1:{self.port}",
+                "WEB_CONCURRENCY": "1",
+            },
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+
+    def get(self, path, timeout=15):
+        """(status, seconds, headers), or the name of the error when no answer came."""
+        started = time.monotonic()
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{self.port}{path}", timeout=timeout) as response:  # noqa: S310
+                return response.status, time.monotonic() - started, response.headers
+        except urllib.error.HTTPError as error:
+            return error.code, time.monotonic() - started, error.headers
+        except OSError as error:
+            return type(error).__name__, time.monotonic() - started, {}
+
+    def wait_until_healthy(self, within):
+        deadline = time.monotonic() + within
+        while time.monotonic() < deadline:
+            if self.get("/health/", timeout=within)[0] == 200:
+                return True
+            time.sleep(0.2)
+        return False
+
+    def stop(self):
+        os.killpg(self.process.pid, signal.SIGTERM)
+        self.process.wait(timeout=30)
+
+
+@skipUnless(connection.vendor == "postgresql", "relays to the PostgreSQL server the tests use")
+class FrozenDatabaseTests(TestCase):
+    """A PostgreSQL server that stops answering while the site holds connections open to it (a
+    stopped process, a paused machine, a stuck pooler): the kernel still acknowledges every byte, so
+    neither the connect timeout nor the server's statement timeout nor TCP ends the wait. The site
+    reaches the test database through a relay that freezes."""
+
+    def setUp(self):
+        database = connection.settings_dict
+        self.relay = FreezingRelay((database["HOST"] or "127.0.0.1", int(database["PORT"] or 5432)))
+        self.enterContext(self.relay)
+        user = database["USER"] + (f":{database['PASSWORD']}" if database["PASSWORD"] else "")
+        self.url = f"postgres://{user}@127.0.0.1:{self.relay.port}/{database['NAME']}"
+
+    def query(self):
+        with connections["default"].cursor() as cursor:
+            cursor.execute("SELECT 1")
+            return cursor.fetchone()[0]
+
+    def test_a_statement_left_unanswered_fails_and_the_next_request_connects_afresh(self):
+        answer_timeout = 1
+        frozen = {**database_settings(self.url, command=False), "CONN_MAX_AGE": 60}
+        frozen["OPTIONS"]["answer_timeout"] = answer_timeout
+        with standin_database(frozen):
+            self.assertEqual(self.query(), 1)
+            self.relay.freeze()
+            # Without a deadline of its own the query would wait for the thaw and then succeed.
+            thaw = threading.Timer(answer_timeout + 5, self.relay.thaw)
+            thaw.start()
+            self.addCleanup(thaw.cancel)
+            started = time.monotonic()
+            with self.assertRaises(OperationalError):
+                self.query()
+            self.assertLess(time.monotonic() - started, answer_timeout + 1)
+            connections["default"].close_if_unusable_or_obsolete()  # as at the end of every request
+            # For a moment the worker answers at once instead of waiting on the server again.
+            started = time.monotonic()
+            with self.assertRaises(OperationalError):
+                self.query()
+            self.assertLess(time.monotonic() - started, 0.5)
+            self.relay.thaw()
+            time.sleep(settings.DATABASE_RETRY_SECONDS)
+            self.assertEqual(self.query(), 1)
+
+    def test_gunicorn_answers_503_in_time_and_recovers_once_the_server_answers(self):
+        log = self.enterContext(tempfile.TemporaryFile())
+        site = Served(self.url, log)
+        self.addCleanup(site.stop)
+        if not site.wait_until_healthy(within=60):
+            log.seek(0)
+            self.fail(f"gunicorn did not start:\n{log.read().decode(errors='replace')}")
+        self.relay.freeze()  # the worker holds its connection open (CONN_MAX_AGE)
+
+        status, took, _ = site.get("/health/")
+        self.assertEqual(status, 503)
+        self.assertLess(took, 5)
+        status, took, headers = site.get("/no-such-page/")
+        self.assertEqual((status, headers["Retry-After"]), (503, "30"))
+        self.assertLess(took, 5)
+
+        self.relay.thaw()
+        thawed = time.monotonic()
+        self.assertTrue(site.wait_until_healthy(within=15))
+        self.assertLess(time.monotonic() - thawed, 5)
+        self.assertEqual(site.get("/no-such-page/")[0], 404)
+        log.seek(0)
+        self.assertNotIn(b"WORKER TIMEOUT", log.read())
+
+
 class DatabaseTimeoutTests(TestCase):
     def test_the_connection_gives_up_on_a_statement_or_lock_after_ten_seconds(self):
         with connection.cursor() as cursor:
@@ -162,6 +252,10 @@ class DatabaseTimeoutTests(TestCase):
         options = database_settings("postgres://u@h/d", command=True)["OPTIONS"]
         self.assertEqual(options["options"], "-c statement_timeout=600000")
         self.assertEqual(options["connect_timeout"], 4)
+        self.assertEqual(options["answer_timeout"], 601)
+        self.assertEqual(
+            database_settings("postgres://u@h/d", command=False)["OPTIONS"]["answer_timeout"], 11
+        )
 
 
 class SQLiteConcurrencyTests(SimpleTestCase):

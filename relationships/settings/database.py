@@ -2,9 +2,11 @@
 fast (the site then answers 503, see core.views.server_error) instead of holding workers.
 
 A web request waits at most DB_CONNECT_TIMEOUT seconds to connect and DB_STATEMENT_TIMEOUT for a
-statement or, on SQLite, a lock. Management commands (migrations, imports, reindexing) run through
-manage.py and may wait DB_COMMAND_STATEMENT_TIMEOUT instead. After a failed connection, each
-process stops trying for DATABASE_RETRY_SECONDS (see core.db.postgresql).
+statement or, on SQLite, a lock; on PostgreSQL a second more for any answer at all on an open
+connection, and no longer than the connect timeout for the check before a kept connection is reused.
+Management commands (migrations, imports, reindexing) run through manage.py and may wait
+DB_COMMAND_STATEMENT_TIMEOUT instead. After a failed connection or an unanswered one, each process
+stops trying for DATABASE_RETRY_SECONDS (see core.db.postgresql).
 """
 
 import os
@@ -37,16 +39,16 @@ def database_settings(url, command=RUNNING_COMMAND):
             "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
         }
         return database
-    # Fails at once for a moment after a failed connection (see the backend).
+    # Fails at once for a moment after a failed connection, and gives up on an open connection the
+    # server leaves unanswered (see the backend).
     database["ENGINE"] = "core.db.postgresql"
-    milliseconds = int(statement_timeout * 1000)
     database.setdefault("OPTIONS", {}).update(
         # libpq's connect timeout covers the whole start-up, so a port that accepts and never
-        # answers fails as fast as a closed one; a link that dies mid-query fails once what was sent
-        # goes unacknowledged for the statement timeout; a query the server runs too long (a locked
-        # table) is cancelled by the server itself.
+        # answers fails as fast as a closed one; a query the server runs too long (a locked table)
+        # is cancelled by the server itself; a server that stops answering altogether is given up
+        # by the backend a second later.
         connect_timeout=connect_timeout,
-        tcp_user_timeout=milliseconds,
-        options=f"-c statement_timeout={milliseconds}",
+        options=f"-c statement_timeout={int(statement_timeout * 1000)}",
+        answer_timeout=statement_timeout + 1,
     )
     return database
