@@ -6,11 +6,18 @@ from wagtail import hooks
 from wagtail.admin.rich_text.converters.html_to_contentstate import LinkElementHandler
 from wagtail.admin.rich_text.editors.draftail import features as draftail_features
 from wagtail_modeladmin.helpers import ButtonHelper, PermissionHelper
-from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
+from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup
 
 from draftjs_exporter.dom import DOM
 
-from home.admin_listings import MENU_ORDER, LocalTimeIndexView, PageListingAdmin, PageStatusFilter, related
+from home.admin_listings import (
+    EDITING_COLUMNS,
+    LocalTimeIndexView,
+    PageListingAdmin,
+    PageStatusFilter,
+    register,
+    related,
+)
 
 from .admin_views import start_term
 from .models import GlossarySuggestion, GlossaryTermPage
@@ -95,7 +102,7 @@ class GlossaryTermAdmin(PageListingAdmin):
     model = GlossaryTermPage
     menu_label = "Terms"
     menu_icon = "list-ul"
-    list_display = ("title", "group", "status", "last_edited_by", "last_edited")
+    list_display = ("title", "group", *EDITING_COLUMNS)
     list_filter = (*related("group"), PageStatusFilter)
     search_fields = ("title", "short_definition", "also_called")
     ordering = ("title", "pk")
@@ -119,11 +126,10 @@ class GlossarySuggestionAdmin(ModelAdmin):
     inspect_view_enabled = True
 
 
-@modeladmin_register
+@register
 class GlossaryAdminGroup(ModelAdminGroup):
     menu_label = "Glossary"
     menu_icon = "help"
-    menu_order = MENU_ORDER["glossary"]
     items = (GlossaryTermAdmin, GlossarySuggestionAdmin)
 
 
