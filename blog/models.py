@@ -26,12 +26,11 @@ from editorial.checklist import ChecklistPanel
 from editorial.guide import GuidePanel
 from editorial.previews import CardPreviewMixin
 from events.models import EventPage
+from home import structured_data
 from home.blocks import BodyBlock
 from home.listings import ListingPaginator, attach_images
-from home.models import READ_ONLY_HTTP_METHODS, ListingFieldsMixin, Person, SiteSettings, SlugFromNameMixin
+from home.models import READ_ONLY_HTTP_METHODS, ListingFieldsMixin, Person, SlugFromNameMixin
 from home.page_forms import SitePageForm
-from home.render_memo import social_rendition
-from home.site_url import site_root
 
 POSTS_PER_PAGE = 10
 FEATURED_LIMIT = 3
@@ -492,9 +491,8 @@ class BlogPage(CardPreviewMixin, ListingFieldsMixin, Page):
             ("Mastodon", "https://tootpick.org/#" + urlencode({"text": text}, quote_via=quote)),
         ]
 
-    def get_json_ld(self, request, url, blog_index, authors, tags):
+    def get_json_ld(self, request, blog_index, authors, tags):
         """schema.org BlogPosting data for search engines."""
-        site_settings = SiteSettings.load(request_or_site=request)
         people = [
             {
                 "@type": "Person",
@@ -506,27 +504,18 @@ class BlogPage(CardPreviewMixin, ListingFieldsMixin, Page):
         ]
         if self.guest_author:
             people.append({"@type": "Person", "name": self.guest_author})
-        data = {
-            "@context": "https://schema.org",
-            "@type": "BlogPosting",
-            "headline": self.title,
-            "description": self.in_brief,
-            "url": url,
-            "mainEntityOfPage": url,
-            "datePublished": self.date.isoformat() if self.date else None,
-            "dateModified": (self.last_published_at or timezone.now()).isoformat(),
-            "author": people,
-            "publisher": {"@type": "Organization", "name": site_settings.organisation_name},
-            "wordCount": self.word_count,
-            "keywords": [tag.name for tag in tags],
-        }
-        if self.category_id:
-            data["articleSection"] = self.category.name
-        image = self.get_social_image() or site_settings.default_social_image
-        rendition = social_rendition(image) if image else None
-        if rendition:
-            data["image"] = site_root(request) + rendition.url
-        return {key: value for key, value in data.items() if value not in (None, [])}
+        return structured_data.article(
+            self,
+            request,
+            "BlogPosting",
+            description=self.in_brief,
+            datePublished=self.date.isoformat() if self.date else None,
+            dateModified=(self.last_published_at or timezone.now()).isoformat(),
+            author=people,
+            wordCount=self.word_count,
+            keywords=[tag.name for tag in tags],
+            articleSection=self.category.name if self.category_id else None,
+        )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -545,7 +534,7 @@ class BlogPage(CardPreviewMixin, ListingFieldsMixin, Page):
             "tags": tags,
             "og_type": "article",
             "share_links": self.get_share_links(url),
-            "json_ld": self.get_json_ld(request, url, blog_index, authors, tags) if blog_index else None,
+            "json_ld": self.get_json_ld(request, blog_index, authors, tags) if blog_index else None,
             **self.links_elsewhere(tags),
         }
 

@@ -25,12 +25,11 @@ from wagtail.snippets.models import register_snippet
 from editorial.checklist import ChecklistPanel
 from editorial.guide import GuidePanel
 from editorial.previews import CardPreviewMixin
+from home import structured_data
 from home.blocks import QuoteBlock
 from home.listings import attach_images
-from home.models import READ_ONLY_HTTP_METHODS, ListingFieldsMixin, SiteSettings
+from home.models import READ_ONLY_HTTP_METHODS, ListingFieldsMixin
 from home.page_forms import SitePageForm
-from home.render_memo import social_rendition
-from home.site_url import site_root
 
 from .blocks import CaseMakerBlock, EvidenceBlock
 from .explorer import StoryExplorer
@@ -463,28 +462,21 @@ class CaseStudyPage(CardPreviewMixin, RoutablePageMixin, ListingFieldsMixin, Pag
 
     def json_ld(self, request, sectors):
         """Article structured data for search engines."""
-        settings = SiteSettings.load(request_or_site=request)
-        organisation = {"@type": "Organization", "name": settings.organisation_name}
         storyteller = self.get_storyteller()
-        data = {
-            "@context": "https://schema.org",
-            "@type": "Article",
-            "headline": self.title,
-            "description": self.get_meta_description(),
-            "url": self.get_full_url(request),
-            "datePublished": self.first_published_at,
-            "dateModified": self.last_published_at or self.first_published_at,
-            "author": {"@type": "Person", "name": storyteller[0]} if storyteller else organisation,
-            "publisher": organisation,
-            "articleSection": "Case Maker",
-            "keywords": [sector.name for sector in sectors],
-            "articleBody": strip_tags(f"{self.what_they_did}\n\n{self.what_changed}"),
-        }
-        image = self.get_social_image()
-        rendition = social_rendition(image) if image else None
-        if rendition:
-            data["image"] = site_root(request) + rendition.url
-        return {key: value for key, value in data.items() if value}
+        return structured_data.article(
+            self,
+            request,
+            "Article",
+            description=self.get_meta_description(),
+            datePublished=self.first_published_at,
+            dateModified=self.last_published_at or self.first_published_at,
+            author={"@type": "Person", "name": storyteller[0]}
+            if storyteller
+            else structured_data.organisation(request),
+            articleSection="Case Maker",
+            keywords=[sector.name for sector in sectors],
+            articleBody=strip_tags(f"{self.what_they_did}\n\n{self.what_changed}"),
+        )
 
 
 class CaseStudyGlossaryTerm(Orderable):

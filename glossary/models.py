@@ -26,6 +26,7 @@ from home.blocks import RICH_TEXT_FEATURES
 from home.models import READ_ONLY_HTTP_METHODS
 from home.page_forms import SitePageForm
 from home.public_forms import post_size_problem
+from home.structured_data import document
 
 from .alphabet import LETTERS, OTHER_LETTER, fold, index_letter, letter_anchor, sort_key
 from .rich_text import LINKTYPE
@@ -38,7 +39,6 @@ USAGE_LABELS = {
     "glossary.glossarytermpage": "Glossary term",
     "home.standardpage": "Page",
 }
-SCHEMA_ORG = "https://schema.org"
 SUGGESTION_LIMIT = 5
 # The form has seven fields (token and honeypot included); the site-wide limits stay high for the admin.
 SUGGESTION_MAX_FIELDS = 20
@@ -111,12 +111,13 @@ class GlossaryIndexPage(RoutablePageMixin, Page):
             view=view,
             sections=letter_sections if view == "a-z" else sections_by_group(terms),
             jump_letters=[(letter, letter_anchor(letter), letter in present) for letter in letters],
-            json_ld_data={
-                "@context": SCHEMA_ORG,
-                **self.defined_term_set(request),
-                "description": self.introduction,
-                "hasDefinedTerm": [term.defined_term(request) for term in terms],
-            },
+            json_ld_data=document(
+                {
+                    **self.defined_term_set(request),
+                    "description": self.introduction,
+                    "hasDefinedTerm": [term.defined_term(request) for term in terms],
+                }
+            ),
         )
         return context
 
@@ -316,11 +317,12 @@ class GlossaryTermPage(Page):
             related_terms=self.get_related_terms(),
             usages=self.get_usages(),
             first_discussed_in=self.get_first_discussed_in(),
-            json_ld_data={
-                "@context": SCHEMA_ORG,
-                **self.defined_term(request),
-                "inDefinedTermSet": self.get_parent().specific.defined_term_set(request),
-            },
+            json_ld_data=document(
+                {
+                    **self.defined_term(request),
+                    "inDefinedTermSet": self.get_parent().specific.defined_term_set(request),
+                }
+            ),
         )
         return context
 
