@@ -18,10 +18,11 @@ from home.admin_listings import (
     register,
     related,
 )
+from home.url_parts import parse_int
 
 from .admin_views import start_term
 from .models import GlossarySuggestion, GlossaryTermPage
-from .rich_text import LINKTYPE, GlossaryLinkHandler, parse_id
+from .rich_text import LINKTYPE, GlossaryLinkHandler
 
 ENTITY_TYPE = "GLOSSARY"
 
@@ -30,7 +31,7 @@ class GlossaryElementHandler(LinkElementHandler):
     """Turns a stored mark into the editor's entity, with what the editor needs to show it."""
 
     def get_attribute_data(self, attrs):
-        term_id = parse_id(attrs.get("id"))
+        term_id = parse_int(attrs.get("id"))
         term = GlossaryTermPage.objects.filter(pk=term_id).first() if term_id else None
         if term is None:
             return {"id": term_id, "url": None, "parentId": None, "title": ""}
