@@ -28,6 +28,7 @@ from editorial.previews import CardPreviewMixin
 from events.models import EventPage
 from home import structured_data
 from home.blocks import BodyBlock
+from home.fields import optional_link
 from home.listings import ListingPaginator, attach_images
 from home.models import READ_ONLY_HTTP_METHODS, ListingFieldsMixin, Person, SlugFromNameMixin
 from home.page_forms import SitePageForm
@@ -289,12 +290,8 @@ class BlogPage(CardPreviewMixin, ListingFieldsMixin, Page):
         blank=True,
         help_text="Leave blank to use the day the post is first published. Posts are listed newest first.",
     )
-    hero_image = models.ForeignKey(
+    hero_image = optional_link(
         "wagtailimages.Image",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
         help_text="Shown at the top of the post, in feeds and newsletters, and on cards without a listing image.",
     )
     hero_alt = models.CharField(
@@ -309,24 +306,16 @@ class BlogPage(CardPreviewMixin, ListingFieldsMixin, Page):
         help_text="A writer without a profile on the site, e.g. 'Kaiden, Samuel Centre Fellow'.",
     )
     body = StreamField(BodyBlock())
-    category = models.ForeignKey(
+    category = optional_link(
         Category,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
         related_name="posts",
         help_text="The one broad subject of the post. Add categories under Snippets.",
     )
     tags = ClusterTaggableManager(
         through=BlogPageTag, blank=True, help_text="A few specific topics, e.g. 'neighbourhoods'."
     )
-    series = models.ForeignKey(
-        Series,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="posts",
-        help_text="Only for posts meant to be read in order with others.",
+    series = optional_link(
+        Series, related_name="posts", help_text="Only for posts meant to be read in order with others."
     )
     series_position = models.PositiveSmallIntegerField(
         "position in series",
@@ -334,11 +323,8 @@ class BlogPage(CardPreviewMixin, ListingFieldsMixin, Page):
         blank=True,
         help_text="1 for the first part, 2 for the second… Leave blank to order by date.",
     )
-    related_convening = models.ForeignKey(
+    related_convening = optional_link(
         "events.EventPage",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
         related_name="reflection_posts",
         help_text="For reflections on a convening: the post is then listed on the convening's page.",
     )

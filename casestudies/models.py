@@ -27,6 +27,7 @@ from editorial.guide import GuidePanel
 from editorial.previews import CardPreviewMixin
 from home import structured_data
 from home.blocks import QuoteBlock
+from home.fields import optional_link
 from home.listings import attach_images
 from home.models import READ_ONLY_HTTP_METHODS, ListingFieldsMixin
 from home.page_forms import SitePageForm
@@ -288,25 +289,15 @@ class CaseStudyPage(CardPreviewMixin, RoutablePageMixin, ListingFieldsMixin, Pag
     sectors = ParentalManyToManyField(
         Sector, related_name="case_studies", blank=True, help_text="Every field of work the story speaks to."
     )
-    scale = models.ForeignKey(
+    scale = optional_link(
         Scale,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
         related_name="case_studies",
         help_text="How far the change reached, from one person to a whole system.",
     )
     enablers = ParentalManyToManyField(
         Enabler, related_name="case_studies", blank=True, help_text="What made the relationships possible."
     )
-    storyteller = models.ForeignKey(
-        "home.Person",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text="Who tells this story, if they are in People.",
-    )
+    storyteller = optional_link("home.Person", help_text="Who tells this story, if they are in People.")
     storyteller_name = models.CharField(
         max_length=120, blank=True, help_text="Or type their name, if they are not in People."
     )
@@ -329,13 +320,8 @@ class CaseStudyPage(CardPreviewMixin, RoutablePageMixin, ListingFieldsMixin, Pag
     body = StreamField(
         CaseMakerBlock(), blank=True, verbose_name="the full story", help_text="Optional: the longer telling."
     )
-    document = models.ForeignKey(
-        "wagtaildocs.Document",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text="The long-form case study to download, if there is one.",
+    document = optional_link(
+        "wagtaildocs.Document", help_text="The long-form case study to download, if there is one."
     )
     short_code = models.CharField(
         max_length=12,

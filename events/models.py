@@ -22,6 +22,7 @@ from editorial.checklist import ChecklistPanel
 from editorial.guide import GuidePanel
 from editorial.previews import CardPreviewMixin
 from home.blocks import BodyBlock
+from home.fields import optional_link
 from home.listings import ListingPaginator, attach_images
 from home.models import READ_ONLY_HTTP_METHODS, ListingFieldsMixin, SlugFromNameMixin
 from home.page_forms import SitePageForm
@@ -251,13 +252,8 @@ class EventPage(CardPreviewMixin, RoutablePageMixin, ListingFieldsMixin, Page):
         blank=True,
         help_text="Optional, e.g. '40 places' before the event or '120 practitioners' after it.",
     )
-    series = models.ForeignKey(
-        EventSeries,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="events",
-        help_text="Optional: the series this convening belongs to.",
+    series = optional_link(
+        EventSeries, related_name="events", help_text="Optional: the series this convening belongs to."
     )
     body = StreamField(BodyBlock(), blank=True, help_text="What the convening is about and who it is for.")
     reflections = StreamField(

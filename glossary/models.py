@@ -23,6 +23,7 @@ from django_ratelimit.core import is_ratelimited
 
 from editorial.guide import GuidePanel
 from home.blocks import RICH_TEXT_FEATURES
+from home.fields import optional_link
 from home.models import READ_ONLY_HTTP_METHODS
 from home.page_forms import SitePageForm
 from home.public_forms import post_size_problem
@@ -237,11 +238,8 @@ class GlossaryTermPage(Page):
         blank=True,
         help_text="Other names for the same idea, separated by commas, e.g. 'warm web, cold web'.",
     )
-    group = models.ForeignKey(
+    group = optional_link(
         GlossaryGroup,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
         related_name="terms",
         help_text="The heading this term is listed under on the glossary page.",
     )
@@ -261,13 +259,8 @@ class GlossaryTermPage(Page):
         help_text="Who said or wrote it, and where, e.g. 'Hilary Cottam, Radical Help'.",
     )
     quote_url = models.URLField("quote link", blank=True, help_text="Where readers can find the original.")
-    first_discussed_in = models.ForeignKey(
-        "wagtailcore.Page",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text="The post or convening where we first explored this term.",
+    first_discussed_in = optional_link(
+        "wagtailcore.Page", help_text="The post or convening where we first explored this term."
     )
 
     search_fields = [
