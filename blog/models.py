@@ -102,10 +102,6 @@ class BlogPageQuerySet(PageQuerySet):
 class BlogIndexPage(RoutablePageMixin, ListingFieldsMixin, Page):
     """The blog's front page at /blog/, with archives by category, tag, author, year and series."""
 
-    search_fields = [*Page.search_fields, *ListingFieldsMixin.search_fields]
-    content_panels = [GuidePanel(), *Page.content_panels, FieldPanel("in_brief")]
-    promote_panels = [*Page.promote_panels, *ListingFieldsMixin.promote_panels]
-
     base_form_class = SitePageForm
     allowed_http_methods = READ_ONLY_HTTP_METHODS
     parent_page_types = ["home.HomePage"]
@@ -343,7 +339,6 @@ class BlogPage(CardPreviewMixin, ListingFieldsMixin, Page):
     objects = PageManager.from_queryset(BlogPageQuerySet)()
 
     search_fields = [
-        *Page.search_fields,
         *ListingFieldsMixin.search_fields,
         index.SearchField("body"),
         index.SearchField("guest_author"),
@@ -378,7 +373,6 @@ class BlogPage(CardPreviewMixin, ListingFieldsMixin, Page):
         ),
     ]
     promote_panels = [
-        *Page.promote_panels,
         *ListingFieldsMixin.promote_panels,
         MultiFieldPanel(
             [FieldPanel("featured"), FieldPanel("exclude_from_newsletter")],

@@ -143,14 +143,11 @@ class CaseMakerPage(RoutablePageMixin, ListingFieldsMixin, Page):
     )
 
     search_fields = [
-        *Page.search_fields,
         *ListingFieldsMixin.search_fields,
         index.SearchField("introduction"),
     ]
     content_panels = [
-        GuidePanel(),
-        *Page.content_panels,
-        FieldPanel("in_brief"),
+        *ListingFieldsMixin.content_panels,
         FieldPanel("introduction"),
         FieldPanel("use_it_to"),
         FieldPanel("launch_video"),
@@ -159,7 +156,6 @@ class CaseMakerPage(RoutablePageMixin, ListingFieldsMixin, Page):
             "Stories are child pages too; the explorer, cards and feed list them automatically."
         ),
     ]
-    promote_panels = [*Page.promote_panels, *ListingFieldsMixin.promote_panels]
 
     base_form_class = SitePageForm
     allowed_http_methods = READ_ONLY_HTTP_METHODS
@@ -249,9 +245,8 @@ class CaseMakerSectionPage(ListingFieldsMixin, Page):
 
     body = StreamField(CaseMakerBlock())
 
-    search_fields = [*Page.search_fields, *ListingFieldsMixin.search_fields, index.SearchField("body")]
-    content_panels = [GuidePanel(), *Page.content_panels, FieldPanel("in_brief"), FieldPanel("body")]
-    promote_panels = [*Page.promote_panels, *ListingFieldsMixin.promote_panels]
+    search_fields = [*ListingFieldsMixin.search_fields, index.SearchField("body")]
+    content_panels = [*ListingFieldsMixin.content_panels, FieldPanel("body")]
 
     base_form_class = SitePageForm
     allowed_http_methods = READ_ONLY_HTTP_METHODS
@@ -331,7 +326,6 @@ class CaseStudyPage(CardPreviewMixin, RoutablePageMixin, ListingFieldsMixin, Pag
     )
 
     search_fields = [
-        *Page.search_fields,
         *ListingFieldsMixin.search_fields,
         index.SearchField("organisation"),
         index.SearchField("place"),

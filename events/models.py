@@ -267,7 +267,6 @@ class EventPage(CardPreviewMixin, RoutablePageMixin, ListingFieldsMixin, Page):
     objects = PageManager.from_queryset(EventPageQuerySet)()
 
     search_fields = [
-        *Page.search_fields,
         *ListingFieldsMixin.search_fields,
         index.SearchField("body"),
         index.SearchField("reflections"),
@@ -309,7 +308,6 @@ class EventPage(CardPreviewMixin, RoutablePageMixin, ListingFieldsMixin, Page):
             heading="After the event",
         ),
     ]
-    promote_panels = [*Page.promote_panels, *ListingFieldsMixin.promote_panels]
 
     base_form_class = SitePageForm
     allowed_http_methods = READ_ONLY_HTTP_METHODS

@@ -13,7 +13,6 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from editorial.guide import GuidePanel
 from home.blocks import RICH_TEXT_FEATURES
 from home.fields import optional_link
 from home.models import READ_ONLY_HTTP_METHODS, ListingFieldsMixin
@@ -45,14 +44,11 @@ class HeatmapPage(ListingFieldsMixin, Page):
     sections = StreamField([("section", SectionBlock())])
 
     search_fields = [
-        *Page.search_fields,
         *ListingFieldsMixin.search_fields,
         index.SearchField("introduction"),
     ]
     content_panels = [
-        GuidePanel(),
-        *Page.content_panels,
-        FieldPanel("in_brief"),
+        *ListingFieldsMixin.content_panels,
         FieldPanel("introduction"),
         FieldPanel("contexts"),
         MultiFieldPanel(
@@ -72,7 +68,6 @@ class HeatmapPage(ListingFieldsMixin, Page):
         ),
         FieldPanel("sections"),
     ]
-    promote_panels = [*Page.promote_panels, *ListingFieldsMixin.promote_panels]
     base_form_class = SitePageForm
     allowed_http_methods = READ_ONLY_HTTP_METHODS
     parent_page_types = ["home.HomePage", "home.StandardPage"]

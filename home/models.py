@@ -45,11 +45,18 @@ class ListingFieldsMixin(models.Model):
         help_text="Shown when the page is shared on social media (1200 × 630 works best).",
     )
 
-    search_fields = [index.SearchField("in_brief", boost=2), index.AutocompleteField("in_brief")]
+    # A listed page's search fields and panels start with these; pages add their own after them.
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("in_brief", boost=2),
+        index.AutocompleteField("in_brief"),
+    ]
+    content_panels = [GuidePanel(), *Page.content_panels, FieldPanel("in_brief")]
     promote_panels = [
+        *Page.promote_panels,
         MultiFieldPanel(
             [FieldPanel("listing_image"), FieldPanel("social_image")], heading="Images for sharing"
-        )
+        ),
     ]
 
     # The image fields a listing card may show, fetched for a whole listing by `attach_images`.
@@ -232,9 +239,8 @@ class StandardPage(ListingFieldsMixin, Page):
 
     body = StreamField(BodyBlock())
 
-    search_fields = [*Page.search_fields, *ListingFieldsMixin.search_fields, index.SearchField("body")]
-    content_panels = [GuidePanel(), *Page.content_panels, FieldPanel("in_brief"), FieldPanel("body")]
-    promote_panels = [*Page.promote_panels, *ListingFieldsMixin.promote_panels]
+    search_fields = [*ListingFieldsMixin.search_fields, index.SearchField("body")]
+    content_panels = [*ListingFieldsMixin.content_panels, FieldPanel("body")]
 
     base_form_class = SitePageForm
     allowed_http_methods = READ_ONLY_HTTP_METHODS
