@@ -7,7 +7,6 @@ import csv
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Avg
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -17,7 +16,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from home.spreadsheets import spreadsheet_safe
 
-from .aggregates import completed_answers
+from .aggregates import means_by_element
 from .forms import StartForm, StepForm, refused
 from .guards import RATE_MESSAGE, find_result, post_problem, starting_too_often, unknown_link
 from .models import Answer, HeatmapPage, HeatmapResult
@@ -147,15 +146,7 @@ def history(result):
 
 
 def history_rows(result, chain):
-    rows = (
-        completed_answers(result__in=chain)
-        .values("result_id", "element_key")
-        .annotate(mean=Avg("score"))
-        .order_by()
-    )
-    means = {}
-    for row in rows:
-        means.setdefault(row["result_id"], {})[row["element_key"]] = row["mean"]
+    means = means_by_element("result_id", result__in=chain)
     moments = [
         (timezone.localtime(item.completed_at).strftime("%-d %b %Y"), means.get(item.pk, {}))
         for item in chain
