@@ -3,6 +3,7 @@
 import math
 from urllib.parse import quote, urlencode
 
+from django.apps import apps
 from django.db import models
 from django.db.models import F, Prefetch, Q
 from django.http import Http404
@@ -504,7 +505,7 @@ class BlogPage(CardPreviewMixin, ListingFieldsMixin, Page):
 
     def post_context(self, request):
         parent = self.get_parent().specific
-        blog_index = parent if isinstance(parent, BlogIndexPage) else None
+        blog_index = parent if isinstance(parent, apps.get_model("blog", "BlogIndexPage")) else None
         authors = list(self.authors.select_related("person"))
         tags = list(self.tags.all())
         url = self.get_full_url(request)
