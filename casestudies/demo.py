@@ -54,18 +54,12 @@ def load(demo):
         ),
     )
     for section in DATA["sections"]:
+        fields = dict(section)
         body = [
             (block["type"], RichText(block["value"]) if block["type"] == "paragraph" else block["value"])
-            for block in section["body"]
+            for block in fields.pop("body")
         ]
-        demo.page(
-            case_maker,
-            CaseMakerSectionPage,
-            section["slug"],
-            title=section["title"],
-            in_brief=section["in_brief"],
-            body=body,
-        )
+        demo.page(case_maker, CaseMakerSectionPage, fields.pop("slug"), body=body, **fields)
     for story in DATA["stories"]:
         _story(demo, case_maker, story, sectors, scales, enablers)
     return case_maker
