@@ -20,6 +20,7 @@ from editorial.guide import GuidePanel
 
 from . import routing
 from .blocks import BodyBlock, TestimonialBlock
+from .fields import optional_link
 from .listings import attach_images
 from .page_forms import SitePageForm
 
@@ -36,28 +37,26 @@ class ListingFieldsMixin(models.Model):
     """The 'In brief' summary and images that represent a page wherever it is listed or shared."""
 
     in_brief = models.TextField("In brief", max_length=300, help_text=IN_BRIEF_HELP)
-    listing_image = models.ForeignKey(
-        "wagtailimages.Image",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text="Shown on listing cards; leave blank to use no image.",
+    listing_image = optional_link(
+        "wagtailimages.Image", help_text="Shown on listing cards; leave blank to use no image."
     )
-    social_image = models.ForeignKey(
+    social_image = optional_link(
         "wagtailimages.Image",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
         help_text="Shown when the page is shared on social media (1200 × 630 works best).",
     )
 
-    search_fields = [index.SearchField("in_brief", boost=2), index.AutocompleteField("in_brief")]
+    # A listed page's search fields and panels start with these; pages add their own after them.
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("in_brief", boost=2),
+        index.AutocompleteField("in_brief"),
+    ]
+    content_panels = [GuidePanel(), *Page.content_panels, FieldPanel("in_brief")]
     promote_panels = [
+        *Page.promote_panels,
         MultiFieldPanel(
             [FieldPanel("listing_image"), FieldPanel("social_image")], heading="Images for sharing"
-        )
+        ),
     ]
 
     # The image fields a listing card may show, fetched for a whole listing by `attach_images`.
@@ -94,9 +93,7 @@ class Person(SlugFromNameMixin, index.Indexed, models.Model):
         max_length=120, unique=True, blank=True, help_text="Used in the author's web address."
     )
     role = models.CharField(max_length=160, blank=True, help_text="e.g. Co-founder, Associate")
-    photo = models.ForeignKey(
-        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    photo = optional_link("wagtailimages.Image")
     bio = models.TextField(
         blank=True, max_length=600, help_text="Two or three sentences in the third person."
     )
@@ -133,27 +130,17 @@ class HomePage(Page):
 
     strapline = models.CharField(max_length=200, help_text="The big sentence at the top of the page.")
     hero_text = models.TextField(blank=True, max_length=500)
-    hero_image = models.ForeignKey(
+    hero_image = optional_link(
         "wagtailimages.Image",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
         help_text=(
             "Decoration beside the strapline: screen readers skip it, so choose a picture "
             "that carries no information and no words."
         ),
     )
     hero_link_text = models.CharField(max_length=60, blank=True, help_text="e.g. Explore the Case Maker")
-    hero_link_page = models.ForeignKey(
-        "wagtailcore.Page", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    featured_story = models.ForeignKey(
+    hero_link_page = optional_link("wagtailcore.Page")
+    featured_story = optional_link(
         "casestudies.CaseStudyPage",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
         help_text="A Case Maker story to highlight; leave blank to show the newest.",
     )
     testimonials = StreamField(
@@ -161,12 +148,8 @@ class HomePage(Page):
         blank=True,
         help_text="Participants' words, shown as a band near the foot of the page.",
     )
-    toolbox_page = models.ForeignKey(
+    toolbox_page = optional_link(
         "wagtailcore.Page",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
         help_text="The toolbox, shown in the home page's Tools area; leave blank to leave it out.",
     )
 
@@ -256,9 +239,8 @@ class StandardPage(ListingFieldsMixin, Page):
 
     body = StreamField(BodyBlock())
 
-    search_fields = [*Page.search_fields, *ListingFieldsMixin.search_fields, index.SearchField("body")]
-    content_panels = [GuidePanel(), *Page.content_panels, FieldPanel("in_brief"), FieldPanel("body")]
-    promote_panels = [*Page.promote_panels, *ListingFieldsMixin.promote_panels]
+    search_fields = [*ListingFieldsMixin.search_fields, index.SearchField("body")]
+    content_panels = [*ListingFieldsMixin.content_panels, FieldPanel("body")]
 
     base_form_class = SitePageForm
     allowed_http_methods = READ_ONLY_HTTP_METHODS
@@ -281,13 +263,8 @@ class SiteSettings(BaseGenericSetting):
     newsletter_url = models.URLField(blank=True, help_text="Where the newsletter sign-up form lives")
     bluesky_url = models.URLField(blank=True)
     linkedin_url = models.URLField(blank=True)
-    default_social_image = models.ForeignKey(
-        "wagtailimages.Image",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text="Used when a page is shared and has no image of its own.",
+    default_social_image = optional_link(
+        "wagtailimages.Image", help_text="Used when a page is shared and has no image of its own."
     )
 
     panels = [
