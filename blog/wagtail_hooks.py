@@ -1,21 +1,25 @@
 """Admin wiring: the flat list of blog posts."""
 
-from wagtail_modeladmin.options import modeladmin_register
-
-from core.admin_listings import MENU_ORDER, PageListingAdmin, PageStatusFilter, related, year_filter
+from core.admin_listings import (
+    EDITING_COLUMNS,
+    PageListingAdmin,
+    PageStatusFilter,
+    register,
+    related,
+    year_filter,
+)
 
 from .models import BlogPage
 
 
-@modeladmin_register
+@register
 class BlogPostAdmin(PageListingAdmin):
     """Every post in one list, newest first, filterable the ways editors look for them."""
 
     model = BlogPage
     menu_label = "Blog posts"
     menu_icon = "doc-full"
-    menu_order = MENU_ORDER["blog"]
-    list_display = ("title", "date", "category", "author_list", "status", "last_edited_by", "last_edited")
+    list_display = ("title", "date", "category", "author_list", *EDITING_COLUMNS)
     list_filter = (*related("category", "authors__person", "series"), PageStatusFilter, year_filter("date"))
     search_fields = ("title", "in_brief")
     ordering = ("-date", "-pk")

@@ -1,29 +1,18 @@
 """Admin wiring: the flat list of Case Maker stories."""
 
-from wagtail_modeladmin.options import modeladmin_register
-
-from core.admin_listings import MENU_ORDER, PageListingAdmin, PageStatusFilter, related
+from core.admin_listings import EDITING_COLUMNS, PageListingAdmin, PageStatusFilter, register, related
 
 from .models import CaseStudyPage
 
 
-@modeladmin_register
+@register
 class StoryAdmin(PageListingAdmin):
     """Every Case Maker story in one list, filterable by sector, scale and enabler."""
 
     model = CaseStudyPage
     menu_label = "Case Maker stories"
     menu_icon = "openquote"
-    menu_order = MENU_ORDER["casestudies"]
-    list_display = (
-        "title",
-        "organisation",
-        "sector_list",
-        "scale",
-        "status",
-        "last_edited_by",
-        "last_edited",
-    )
+    list_display = ("title", "organisation", "sector_list", "scale", *EDITING_COLUMNS)
     list_filter = (*related("sectors", "scale", "enablers"), PageStatusFilter)
     search_fields = ("title", "organisation", "in_brief")
     ordering = ("title", "pk")

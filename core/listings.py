@@ -6,6 +6,8 @@ from django.db.models import Count, Window
 from wagtail.images import get_image_model
 from wagtail.images.shortcuts import get_rendition_or_not_found
 
+from core.url_parts import parse_int
+
 # The renditions templates/includes/card_image.html renders for every listing card, spelled as
 # Wagtail expands its `format-{avif,webp} fill-{400x250,800x500}`.
 CARD_IMAGE_SPECS = [
@@ -41,15 +43,6 @@ def attach_images(pages, *fields, specs=CARD_IMAGE_SPECS):
     return pages
 
 
-def page_number(value):
-    """A requested page number as an int, 1 when it is missing or not a number (Django's `get_page`
-    then treats numbers out of range)."""
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return 1
-
-
 class ListingPaginator(Paginator):
     """A paginator that reads a page of items and the listing's total in the same query.
 
@@ -63,7 +56,8 @@ class ListingPaginator(Paginator):
         self.prepare = prepare
 
     def get_page(self, number):
-        number = page_number(number)
+        # A missing or junk number means the first page; Django's `get_page` treats those out of range.
+        number = parse_int(number, default=1)
         bottom = (number - 1) * self.per_page
         # Past the largest OFFSET databases take, a number can only be far beyond the last page.
         if number >= 1 and bottom + self.per_page <= LARGEST_OFFSET:

@@ -15,9 +15,9 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
-from core.guide import GuidePanel
-
 from .blocks import BodyBlock
+from .fields import optional_link
+from .guide import GuidePanel
 from .page_forms import SitePageForm
 
 # Pages that take no form answer any other method (a stray POST from a bot) with a 405.
@@ -33,28 +33,26 @@ class ListingFieldsMixin(models.Model):
     """The 'In brief' summary and images that represent a page wherever it is listed or shared."""
 
     in_brief = models.TextField("In brief", max_length=300, help_text=IN_BRIEF_HELP)
-    listing_image = models.ForeignKey(
-        "wagtailimages.Image",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text="Shown on listing cards; leave blank to use no image.",
+    listing_image = optional_link(
+        "wagtailimages.Image", help_text="Shown on listing cards; leave blank to use no image."
     )
-    social_image = models.ForeignKey(
+    social_image = optional_link(
         "wagtailimages.Image",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
         help_text="Shown when the page is shared on social media (1200 × 630 works best).",
     )
 
-    search_fields = [index.SearchField("in_brief", boost=2), index.AutocompleteField("in_brief")]
+    # A listed page's search fields and panels start with these; pages add their own after them.
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("in_brief", boost=2),
+        index.AutocompleteField("in_brief"),
+    ]
+    content_panels = [GuidePanel(), *Page.content_panels, FieldPanel("in_brief")]
     promote_panels = [
+        *Page.promote_panels,
         MultiFieldPanel(
             [FieldPanel("listing_image"), FieldPanel("social_image")], heading="Images for sharing"
-        )
+        ),
     ]
 
     # The image fields a listing card may show, fetched for a whole listing by `attach_images`.
@@ -91,9 +89,7 @@ class Person(SlugFromNameMixin, index.Indexed, models.Model):
         max_length=120, unique=True, blank=True, help_text="Used in the author's web address."
     )
     role = models.CharField(max_length=160, blank=True, help_text="e.g. Co-founder, Associate")
-    photo = models.ForeignKey(
-        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    photo = optional_link("wagtailimages.Image")
     bio = models.TextField(
         blank=True, max_length=600, help_text="Two or three sentences in the third person."
     )
@@ -130,9 +126,8 @@ class StandardPage(ListingFieldsMixin, Page):
 
     body = StreamField(BodyBlock())
 
-    search_fields = [*Page.search_fields, *ListingFieldsMixin.search_fields, index.SearchField("body")]
-    content_panels = [GuidePanel(), *Page.content_panels, FieldPanel("in_brief"), FieldPanel("body")]
-    promote_panels = [*Page.promote_panels, *ListingFieldsMixin.promote_panels]
+    search_fields = [*ListingFieldsMixin.search_fields, index.SearchField("body")]
+    content_panels = [*ListingFieldsMixin.content_panels, FieldPanel("body")]
 
     base_form_class = SitePageForm
     allowed_http_methods = READ_ONLY_HTTP_METHODS
@@ -155,13 +150,8 @@ class SiteSettings(BaseGenericSetting):
     newsletter_url = models.URLField(blank=True, help_text="Where the newsletter sign-up form lives")
     bluesky_url = models.URLField(blank=True)
     linkedin_url = models.URLField(blank=True)
-    default_social_image = models.ForeignKey(
-        "wagtailimages.Image",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text="Used when a page is shared and has no image of its own.",
+    default_social_image = optional_link(
+        "wagtailimages.Image", help_text="Used when a page is shared and has no image of its own."
     )
 
     panels = [

@@ -1,15 +1,24 @@
 """What every public form of the site shares: inputs tied to their help and errors for screen
 readers, and a honeypot field that people never see and robots fill in."""
 
+from django import forms
+
 
 class PublicFormMixin:
-    """`honeypot_field` names the hidden field; the form's template gives each input's help text
-    and error message the ids `<input id>-help` and `<input id>-error`."""
+    """`honeypot_field` names the hidden field, added after the form's own; the form's template
+    hides it and gives each input's help text and error message the ids `<input id>-help` and
+    `<input id>-error`."""
 
     honeypot_field = None
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields[self.honeypot_field] = forms.CharField(
+            label="Leave this field empty",
+            required=False,
+            max_length=200,
+            widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+        )
         self.describe_fields(errors={})
 
     def full_clean(self):

@@ -10,6 +10,7 @@ from wagtail.models import Page
 from wagtail.rich_text.pages import PageLinkHandler
 
 from core.render_memo import current_request, memoised
+from core.url_parts import parse_int
 
 
 def linked_pages(ids):
@@ -24,20 +25,13 @@ def linked_pages(ids):
     )
 
 
-def parse_id(value):
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return None
-
-
 class SharedPageLinkHandler(PageLinkHandler):
     """Page links of one rich-text field resolved together: their pages and specific types are
     fetched in one go instead of once per link, and their URLs built with the request."""
 
     @classmethod
     def expand_db_attributes_many(cls, attrs_list):
-        ids = [parse_id(attrs.get("id")) for attrs in attrs_list]
+        ids = [parse_int(attrs.get("id")) for attrs in attrs_list]
         pages = linked_pages(set(ids) - {None})
         request = current_request()
         return [

@@ -8,6 +8,8 @@ from django.core import signing
 from django.db import models
 from django.urls import reverse
 
+from core.fields import optional_link
+
 SHARE_SALT = "editorial.share-draft"
 SHARE_MAX_AGE = 7 * 24 * 60 * 60  # a week, in seconds
 
@@ -38,9 +40,7 @@ class ShareLink(models.Model):
         blank=True,
         help_text="Who the link is for, e.g. 'Story subject: Jo at Leeds Library'. Only editors see this.",
     )
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    created_by = optional_link(settings.AUTH_USER_MODEL)
     created_at = models.DateTimeField(auto_now_add=True)
     revoked_at = models.DateTimeField(null=True, blank=True)
 

@@ -2,20 +2,19 @@
 
 from django.utils import timezone
 
-from core.models import SiteSettings
 from core.site_url import site_root
+from core.structured_data import SCHEMA_ORG, document, organisation
 
 ATTENDANCE_MODES = {
-    "online": "https://schema.org/OnlineEventAttendanceMode",
-    "in_person": "https://schema.org/OfflineEventAttendanceMode",
-    "hybrid": "https://schema.org/MixedEventAttendanceMode",
+    "online": f"{SCHEMA_ORG}/OnlineEventAttendanceMode",
+    "in_person": f"{SCHEMA_ORG}/OfflineEventAttendanceMode",
+    "hybrid": f"{SCHEMA_ORG}/MixedEventAttendanceMode",
 }
 
 
 def event_json_ld(event, request, speakers):
     """The schema.org Event data for one event; the joining link is never included."""
     url = event.get_full_url(request)
-    root = site_root(request) + "/"
     locations = []
     if event.is_in_person:
         locations.append(
@@ -27,31 +26,21 @@ def event_json_ld(event, request, speakers):
         )
     if event.is_online:
         locations.append({"@type": "VirtualLocation", "url": event.registration_url or url})
-    data = {
-        "@context": "https://schema.org",
-        "@type": "Event",
-        "name": event.title,
-        "description": event.in_brief,
-        "url": url,
-        "startDate": timezone.localtime(event.start).isoformat(),
-        "endDate": timezone.localtime(event.end).isoformat(),
-        "eventStatus": "https://schema.org/EventScheduled",
-        "eventAttendanceMode": ATTENDANCE_MODES[event.format],
-        "location": locations[0] if len(locations) == 1 else locations,
-        "organizer": {
-            "@type": "Organization",
-            "name": SiteSettings.load(request_or_site=request).organisation_name,
-            "url": root,
-        },
-    }
-    if speakers:
-        data["performer"] = [{"@type": "Person", "name": speaker.person.name} for speaker in speakers]
-    if event.registration_url and not event.is_past:
-        data["offers"] = {
-            "@type": "Offer",
-            "url": event.registration_url,
-            "availability": "https://schema.org/InStock",
+    offer = {"@type": "Offer", "url": event.registration_url, "availability": f"{SCHEMA_ORG}/InStock"}
+    return document(
+        {
+            "@type": "Event",
+            "name": event.title,
+            "description": event.in_brief,
+            "url": url,
+            "startDate": timezone.localtime(event.start).isoformat(),
+            "endDate": timezone.localtime(event.end).isoformat(),
+            "eventStatus": f"{SCHEMA_ORG}/EventScheduled",
+            "eventAttendanceMode": ATTENDANCE_MODES[event.format],
+            "location": locations[0] if len(locations) == 1 else locations,
+            "organizer": organisation(request, url=site_root(request) + "/"),
+            "performer": [{"@type": "Person", "name": speaker.person.name} for speaker in speakers],
+            "offers": offer if event.registration_url and not event.is_past else None,
+            "superEvent": {"@type": "EventSeries", "name": event.series.name} if event.series_id else None,
         }
-    if event.series_id:
-        data["superEvent"] = {"@type": "EventSeries", "name": event.series.name}
-    return data
+    )

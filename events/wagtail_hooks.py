@@ -3,9 +3,7 @@
 from django.contrib.admin import SimpleListFilter
 from django.utils import timezone
 
-from wagtail_modeladmin.options import modeladmin_register
-
-from core.admin_listings import MENU_ORDER, PageListingAdmin, PageStatusFilter, related
+from core.admin_listings import EDITING_COLUMNS, PageListingAdmin, PageStatusFilter, register, related
 
 from .models import EventPage
 
@@ -28,15 +26,14 @@ class WhenFilter(SimpleListFilter):
         return queryset
 
 
-@modeladmin_register
+@register
 class ConveningAdmin(PageListingAdmin):
     """Every convening in one list, soonest last, with a CSV/XLSX export for reporting attendance."""
 
     model = EventPage
     menu_label = "Convenings"
     menu_icon = "date"
-    menu_order = MENU_ORDER["events"]
-    list_display = ("title", "start", "format", "series", "status", "last_edited_by", "last_edited")
+    list_display = ("title", "start", "format", "series", *EDITING_COLUMNS)
     list_filter = (WhenFilter, "format", *related("series"), PageStatusFilter)
     search_fields = ("title", "in_brief", "venue_name")
     ordering = ("-start", "-pk")

@@ -18,13 +18,6 @@ class SuggestionForm(PublicFormMixin, forms.ModelForm):
 
     honeypot_field = HONEYPOT_FIELD
 
-    website = forms.CharField(
-        label="Leave this field empty",
-        required=False,
-        max_length=200,
-        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
-    )
-
     class Meta:
         model = GlossarySuggestion
         fields = ["term", "definition", "source", "name", "email"]

@@ -11,8 +11,9 @@ from django.utils.html import format_html
 from wagtail.rich_text import LinkHandler
 
 from core.render_memo import current_request, memoised
+from core.url_parts import parse_int
 
-from .models import LINKTYPE, GlossaryTermPage
+from .models.terms import LINKTYPE, GlossaryTermPage
 
 
 def published_terms(ids):
@@ -30,13 +31,6 @@ def load_terms(ids):
     }
 
 
-def parse_id(value):
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return None
-
-
 class GlossaryLinkHandler(LinkHandler):
     """Renders glossary marks on the site and reports them to Wagtail's reference index."""
 
@@ -52,10 +46,10 @@ class GlossaryLinkHandler(LinkHandler):
 
     @classmethod
     def expand_db_attributes_many(cls, attrs_list):
-        terms = published_terms({parse_id(attrs.get("id")) for attrs in attrs_list} - {None})
+        terms = published_terms({parse_int(attrs.get("id")) for attrs in attrs_list} - {None})
         tags = []
         for attrs in attrs_list:
-            term = terms.get(parse_id(attrs.get("id")))
+            term = terms.get(parse_int(attrs.get("id")))
             if term is None:
                 # Wagtail's own convention for a link whose target has gone: no href, so no link.
                 tags.append("<a>")
@@ -74,6 +68,6 @@ class GlossaryLinkHandler(LinkHandler):
     @classmethod
     def extract_references(cls, attrs):
         # The model path ends in the link type, so usage lists can tell marks from other links.
-        term_id = parse_id(attrs.get("id"))
+        term_id = parse_int(attrs.get("id"))
         if term_id is not None:
             yield GlossaryTermPage, str(term_id), LINKTYPE, LINKTYPE

@@ -6,15 +6,23 @@ from wagtail import hooks
 from wagtail.admin.rich_text.converters.html_to_contentstate import LinkElementHandler
 from wagtail.admin.rich_text.editors.draftail import features as draftail_features
 from wagtail_modeladmin.helpers import ButtonHelper, PermissionHelper
-from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
+from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup
 
 from draftjs_exporter.dom import DOM
 
-from core.admin_listings import MENU_ORDER, LocalTimeIndexView, PageListingAdmin, PageStatusFilter, related
+from core.admin_listings import (
+    EDITING_COLUMNS,
+    LocalTimeIndexView,
+    PageListingAdmin,
+    PageStatusFilter,
+    register,
+    related,
+)
+from core.url_parts import parse_int
 
 from .admin_views import start_term
 from .models import GlossarySuggestion, GlossaryTermPage
-from .rich_text import LINKTYPE, GlossaryLinkHandler, parse_id
+from .rich_text import LINKTYPE, GlossaryLinkHandler
 
 ENTITY_TYPE = "GLOSSARY"
 
@@ -23,7 +31,7 @@ class GlossaryElementHandler(LinkElementHandler):
     """Turns a stored mark into the editor's entity, with what the editor needs to show it."""
 
     def get_attribute_data(self, attrs):
-        term_id = parse_id(attrs.get("id"))
+        term_id = parse_int(attrs.get("id"))
         term = GlossaryTermPage.objects.filter(pk=term_id).first() if term_id else None
         if term is None:
             return {"id": term_id, "url": None, "parentId": None, "title": ""}
@@ -95,7 +103,7 @@ class GlossaryTermAdmin(PageListingAdmin):
     model = GlossaryTermPage
     menu_label = "Terms"
     menu_icon = "list-ul"
-    list_display = ("title", "group", "status", "last_edited_by", "last_edited")
+    list_display = ("title", "group", *EDITING_COLUMNS)
     list_filter = (*related("group"), PageStatusFilter)
     search_fields = ("title", "short_definition", "also_called")
     ordering = ("title", "pk")
@@ -119,11 +127,10 @@ class GlossarySuggestionAdmin(ModelAdmin):
     inspect_view_enabled = True
 
 
-@modeladmin_register
+@register
 class GlossaryAdminGroup(ModelAdminGroup):
     menu_label = "Glossary"
     menu_icon = "help"
-    menu_order = MENU_ORDER["glossary"]
     items = (GlossaryTermAdmin, GlossarySuggestionAdmin)
 
 

@@ -29,32 +29,27 @@ def group_statement_stats(group):
     return {row["statement_key"]: row for row in rows}
 
 
-def group_people_means(group):
-    """[(result id, {element key: mean})] in the order people finished, for the elements × people grid."""
+def means_by_element(by, order_by=(), **filters):
+    """{value of `by`: {element key: mean}} over the completed answers `filters` select, in one
+    query; the outer keys come in the order `order_by` gives."""
     rows = (
-        completed_answers(result__group=group)
-        .values("result_id", "element_key")
-        .annotate(mean=Avg("score"))
-        .order_by("result__completed_at", "result_id")
+        completed_answers(**filters).values(by, "element_key").annotate(mean=Avg("score")).order_by(*order_by)
     )
-    people = {}
+    means = {}
     for row in rows:
-        people.setdefault(row["result_id"], {})[row["element_key"]] = row["mean"]
+        means.setdefault(row[by], {})[row["element_key"]] = row["mean"]
+    return means
+
+
+def group_people_means(group):
+    """[{element key: mean}] a person, in the order people finished, for the elements × people grid."""
+    people = means_by_element("result_id", ("result__completed_at", "result_id"), result__group=group)
     return list(people.values())
 
 
 def element_means_by_group(groups):
     """{group id: {element key: mean}} for several rounds of a group in one query."""
-    rows = (
-        completed_answers(result__group__in=groups)
-        .values("result__group_id", "element_key")
-        .annotate(mean=Avg("score"))
-        .order_by()
-    )
-    means = {}
-    for row in rows:
-        means.setdefault(row["result__group_id"], {})[row["element_key"]] = row["mean"]
-    return means
+    return means_by_element("result__group_id", result__group__in=groups)
 
 
 def completed_counts(groups):

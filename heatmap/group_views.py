@@ -26,9 +26,9 @@ from .guards import (
     RATE_MESSAGE,
     find_group,
     find_managed_group,
+    found_by,
     post_problem,
     starting_too_often,
-    unknown_link,
 )
 from .models import HeatmapGroup, HeatmapPage
 from .presenting import disagreements, finding_groups, over_time, people_grid, resolve_links
@@ -135,19 +135,15 @@ def render_group(request, group, form=None, status=200):
 
 @never_cache
 @require_http_methods(["GET", "HEAD"])
-def group_page(request, token):
-    group = find_group(token)
-    if group is None:
-        return unknown_link(request, "group")
+@found_by(find_group, "group")
+def group_page(request, group, token):
     return render_group(request, group)
 
 
 @never_cache
 @require_POST
-def join(request, token):
-    group = find_group(token)
-    if group is None:
-        return unknown_link(request, "group")
+@found_by(find_group, "group")
+def join(request, group, token):
     problem = post_problem(request)
     form = StartForm(request.POST if problem is None else None)
     if problem is not None:
@@ -164,16 +160,14 @@ def join(request, token):
         return render_group(request, group, form, 429)
     if not form.is_valid():
         return render_group(request, group, form, 400)
-    token = start_result(group.version, label=form.cleaned_data["label"], group=group)
-    return redirect("heatmap:step", token=token, step=1)
+    result_token = start_result(group.version, label=form.cleaned_data["label"], group=group)
+    return redirect("heatmap:step", token=result_token, step=1)
 
 
 @never_cache
 @require_http_methods(["GET", "HEAD", "POST"])
-def manage(request, token):
-    group = find_managed_group(token)
-    if group is None:
-        return unknown_link(request, "group")
+@found_by(find_managed_group, "group")
+def manage(request, group, token):
     status = 200
     error = ""
     if request.method == "POST":

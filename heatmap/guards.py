@@ -1,5 +1,7 @@
 """Checks every public Heatmap view makes before it touches the database: sizes, rate, tokens."""
 
+import functools
+
 from django.conf import settings
 from django.shortcuts import render
 
@@ -77,3 +79,21 @@ def unknown_link(request, what="answers"):
         {"what": what, "retention_months": settings.HEATMAP_RETENTION_MONTHS},
         status=404,
     )
+
+
+def found_by(find, what="answers"):
+    """For a view behind a private link: calls it as `view(request, found, token, ...)` with what
+    `find` returns for the link's token (a result or a group), or answers as for an unknown link
+    when the token finds nothing."""
+
+    def decorate(view):
+        @functools.wraps(view)
+        def view_found(request, token, **kwargs):
+            found = find(token)
+            if found is None:
+                return unknown_link(request, what)
+            return view(request, found, token, **kwargs)
+
+        return view_found
+
+    return decorate

@@ -14,7 +14,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from core.blocks import RICH_TEXT_FEATURES
-from core.guide import GuidePanel
+from core.fields import optional_link
 from core.models import READ_ONLY_HTTP_METHODS, ListingFieldsMixin
 from core.page_forms import SitePageForm
 
@@ -44,14 +44,11 @@ class HeatmapPage(ListingFieldsMixin, Page):
     sections = StreamField([("section", SectionBlock())])
 
     search_fields = [
-        *Page.search_fields,
         *ListingFieldsMixin.search_fields,
         index.SearchField("introduction"),
     ]
     content_panels = [
-        GuidePanel(),
-        *Page.content_panels,
-        FieldPanel("in_brief"),
+        *ListingFieldsMixin.content_panels,
         FieldPanel("introduction"),
         FieldPanel("contexts"),
         MultiFieldPanel(
@@ -71,7 +68,6 @@ class HeatmapPage(ListingFieldsMixin, Page):
         ),
         FieldPanel("sections"),
     ]
-    promote_panels = [*Page.promote_panels, *ListingFieldsMixin.promote_panels]
     base_form_class = SitePageForm
     allowed_http_methods = READ_ONLY_HTTP_METHODS
     parent_page_types = ["home.HomePage", "core.StandardPage"]
@@ -144,9 +140,7 @@ class HeatmapGroup(models.Model):
     # is private and stored hashed, shared by every round of the group.
     join_token = models.CharField(max_length=32, unique=True)
     manage_hash = models.CharField(max_length=64, db_index=True)
-    previous = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="next_rounds"
-    )
+    previous = optional_link("self", related_name="next_rounds")
     closed_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
 
@@ -168,9 +162,7 @@ class HeatmapResult(models.Model):
     group = models.ForeignKey(
         HeatmapGroup, null=True, blank=True, on_delete=models.CASCADE, related_name="results"
     )
-    previous = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="retakes"
-    )
+    previous = optional_link("self", related_name="retakes")
     token_hash = models.CharField(max_length=64, unique=True)
     label = models.CharField(max_length=80, blank=True)
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)

@@ -7,7 +7,6 @@ import csv
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Avg
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -17,9 +16,9 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from core.spreadsheets import spreadsheet_safe
 
-from .aggregates import completed_answers
+from .aggregates import means_by_element
 from .forms import StartForm, StepForm, refused
-from .guards import RATE_MESSAGE, find_result, post_problem, starting_too_often, unknown_link
+from .guards import RATE_MESSAGE, find_result, found_by, post_problem, starting_too_often, unknown_link
 from .models import Answer, HeatmapPage, HeatmapResult
 from .presenting import over_time, person_report
 from .scoring import element_means
@@ -94,10 +93,8 @@ def step_context(result, token, step, form):
 
 @never_cache
 @require_http_methods(["GET", "HEAD", "POST"])
-def step(request, token, step):
-    result = find_result(token)
-    if result is None:
-        return unknown_link(request)
+@found_by(find_result)
+def step(request, result, token, step):
     structure = result.version.questions
     section = structure.section(step)
     if section is None:
@@ -147,15 +144,7 @@ def history(result):
 
 
 def history_rows(result, chain):
-    rows = (
-        completed_answers(result__in=chain)
-        .values("result_id", "element_key")
-        .annotate(mean=Avg("score"))
-        .order_by()
-    )
-    means = {}
-    for row in rows:
-        means.setdefault(row["result_id"], {})[row["element_key"]] = row["mean"]
+    means = means_by_element("result_id", result__in=chain)
     moments = [
         (timezone.localtime(item.completed_at).strftime("%-d %b %Y"), means.get(item.pk, {}))
         for item in chain
@@ -165,10 +154,8 @@ def history_rows(result, chain):
 
 @never_cache
 @require_http_methods(["GET", "HEAD"])
-def results(request, token):
-    result = find_result(token)
-    if result is None:
-        return unknown_link(request)
+@found_by(find_result)
+def results(request, result, token):
     scores = result.scores()
     if not result.is_complete:
         return redirect("heatmap:step", token=token, step=first_unanswered_step(result, scores) or 1)
@@ -189,9 +176,9 @@ def results(request, token):
 
 @never_cache
 @require_http_methods(["GET", "HEAD"])
-def results_csv(request, token):
-    result = find_result(token)
-    if result is None or not result.is_complete:
+@found_by(find_result)
+def results_csv(request, result, token):
+    if not result.is_complete:
         return unknown_link(request)
     structure = result.version.questions
     scores = result.scores()
@@ -236,11 +223,9 @@ def results_csv(request, token):
 
 @never_cache
 @require_POST
-def delete(request, token):
+@found_by(find_result)
+def delete(request, result, token):
     """Delete at once, with no second step: the owner asked, and nothing else refers to the answers."""
-    result = find_result(token)
-    if result is None:
-        return unknown_link(request)
     with transaction.atomic():
         if request.POST.get("include_earlier"):
             HeatmapResult.objects.filter(pk__in=[item.pk for item in history(result)]).delete()
@@ -251,10 +236,8 @@ def delete(request, token):
 
 @never_cache
 @require_POST
-def retake(request, token):
-    result = find_result(token)
-    if result is None:
-        return unknown_link(request)
+@found_by(find_result)
+def retake(request, result, token):
     if not result.is_complete:
         return redirect("heatmap:step", token=token, step=1)
     if starting_too_often(request):

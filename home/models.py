@@ -11,6 +11,7 @@ from blog.models import BlogPage
 from casestudies.models import CaseStudyPage
 from core import routing
 from core.blocks import TestimonialBlock
+from core.fields import optional_link
 from core.guide import GuidePanel
 from core.listings import attach_images
 from core.models import READ_ONLY_HTTP_METHODS
@@ -24,27 +25,17 @@ class HomePage(Page):
 
     strapline = models.CharField(max_length=200, help_text="The big sentence at the top of the page.")
     hero_text = models.TextField(blank=True, max_length=500)
-    hero_image = models.ForeignKey(
+    hero_image = optional_link(
         "wagtailimages.Image",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
         help_text=(
             "Decoration beside the strapline: screen readers skip it, so choose a picture "
             "that carries no information and no words."
         ),
     )
     hero_link_text = models.CharField(max_length=60, blank=True, help_text="e.g. Explore the Case Maker")
-    hero_link_page = models.ForeignKey(
-        "wagtailcore.Page", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    featured_story = models.ForeignKey(
+    hero_link_page = optional_link("wagtailcore.Page")
+    featured_story = optional_link(
         "casestudies.CaseStudyPage",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
         help_text="A Case Maker story to highlight; leave blank to show the newest.",
     )
     testimonials = StreamField(
@@ -52,12 +43,8 @@ class HomePage(Page):
         blank=True,
         help_text="Participants' words, shown as a band near the foot of the page.",
     )
-    toolbox_page = models.ForeignKey(
+    toolbox_page = optional_link(
         "wagtailcore.Page",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
         help_text="The toolbox, shown in the home page's Tools area; leave blank to leave it out.",
     )
 

@@ -57,12 +57,6 @@ class EntryForm(PublicFormMixin, forms.ModelForm):
     website = forms.URLField(
         label="Website", required=False, max_length=300, assume_scheme="https", widget=forms.URLInput
     )
-    homepage = forms.CharField(
-        label="Leave this field empty",
-        required=False,
-        max_length=200,
-        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
-    )
 
     class Meta:
         model = MapEntry

@@ -8,6 +8,7 @@ from django_ratelimit.core import is_ratelimited
 
 from core.listings import ListingPaginator
 from core.public_forms import post_size_problem
+from core.structured_data import document
 
 from . import moderation
 from .explorer import MapExplorer
@@ -178,20 +179,18 @@ def organisation_json_ld(page, request, entry):
     if entry.kind != "organisation" or not entry.allow_indexing:
         return None
     url = page.get_full_url(request) + page.reverse_subpage("entry", kwargs={"pk": entry.pk})
-    data = {
-        "@context": "https://schema.org",
-        "@type": "Organization",
-        "@id": url,
-        "name": entry.name,
-        "url": entry.website if entry.shows("website") else url,
-        "areaServed": entry.region_name,
-        "knowsAbout": [theme.name for theme in entry.themes.all()],
-    }
-    if entry.shows("description"):
-        data["description"] = entry.description
-    if entry.shows("public_contact"):
-        data["email"] = entry.public_contact
-    return data
+    return document(
+        {
+            "@type": "Organization",
+            "@id": url,
+            "name": entry.name,
+            "url": entry.website if entry.shows("website") else url,
+            "areaServed": entry.region_name,
+            "knowsAbout": [theme.name for theme in entry.themes.all()],
+            "description": entry.description if entry.shows("description") else None,
+            "email": entry.public_contact if entry.shows("public_contact") else None,
+        }
+    )
 
 
 def feed(page, request):

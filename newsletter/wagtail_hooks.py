@@ -4,22 +4,21 @@ from django.urls import path, reverse_lazy
 
 from wagtail import hooks
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
-from wagtail_modeladmin.options import modeladmin_register
 
-from core.admin_listings import MENU_ORDER, PageListingAdmin, PageStatusFilter
+from core.admin_listings import EDITING_COLUMNS, MENU_ORDER, PageListingAdmin, PageStatusFilter, register
 
 from .models import NewsletterIndexPage, NewsletterIssuePage
 from .views import email_download, start_issue
 
 
-@modeladmin_register
+@register
 class IssueAdmin(PageListingAdmin):
     """Every newsletter issue, newest first; reached from the Newsletter menu below."""
 
     model = NewsletterIssuePage
     menu_label = "Issues"
     add_to_admin_menu = False
-    list_display = ("title", "first_published_at", "status", "last_edited_by", "last_edited")
+    list_display = ("title", "first_published_at", *EDITING_COLUMNS)
     list_filter = (PageStatusFilter,)
     search_fields = ("title",)
     ordering = ("-first_published_at", "-pk")

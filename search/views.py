@@ -18,8 +18,8 @@ from wagtail.contrib.search_promotions.models import Query, QueryDailyHits, Sear
 from wagtail.models import Page
 from wagtail.search.utils import normalise_query_string
 
-from core.listings import page_number
 from core.routing import as_specific, specific_pages, with_specific_rows
+from core.url_parts import parse_int
 from glossary.models import GlossaryTermPage
 from map.models import MapEntry, MapPage
 
@@ -267,7 +267,7 @@ def search(request):
         )
         return render(request, "search/search.html", context)
 
-    number = page_number(request.GET.get("page"))
+    number = parse_int(request.GET.get("page"), default=1)
     results = search_results(request, query, search_type, sort, number)
     if results["results_page"].number == 1 and not search_type and sort == "relevance":
         # Only a fresh search is logged; paging, filtering and re-sorting it are not new searches.

@@ -208,6 +208,13 @@ class ErrorPageTests(SimpleTestCase):
         self.assertIn("Sorry, something went wrong", html)
         self.assertNotIn("<script", html)
 
+    def test_bad_request_page_shares_the_error_page_frame_without_a_database(self):
+        html = loader.render_to_string("400.html")
+        self.assertIn("<title>Bad request | The Relationships Project</title>", html)
+        self.assertIn("<h1>Bad request</h1>", html)
+        self.assertIn("<style>", html)
+        self.assertNotIn("something went wrong", html)
+
 
 class SecurityTxtTests(TestCase):
     def test_security_txt_has_rfc_9116_fields_and_a_future_expiry(self):

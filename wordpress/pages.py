@@ -64,21 +64,29 @@ def body_data(importer, item):
     return blocks, notes.pending_links
 
 
-def post_values(importer, item):
+def item_values(importer, item, kind):
+    """What a post and a page take alike from a WordPress item, and the links still to resolve."""
     blocks, pending = body_data(importer, item)
+    values = {
+        "title": item.title[:255] or f"Untitled {kind} {item.wp_id}",
+        "slug": item.slug or slugify(item.title) or f"{kind}-{item.wp_id}",
+        "in_brief": in_brief(item, importer.report),
+        "body": blocks,
+        "status": STATUSES[item.status],
+        "date": parse_date(item.date, item.date_gmt),
+    }
+    return values, pending
+
+
+def post_values(importer, item):
+    values, pending = item_values(importer, item, "post")
     category = next(iter(item.categories), None)
     if len(item.categories) > 1:
         # A post here has one category; the others are still imported, with their archive redirects.
         others = ", ".join(slug for slug, _name in item.categories[1:])
         importer.report.left_out.append((item.label, f"only its first category is kept; not: {others}"))
     thumbnail = item.meta.get("_thumbnail_id", "")
-    values = {
-        "title": item.title[:255] or f"Untitled post {item.wp_id}",
-        "slug": item.slug or slugify(item.title) or f"post-{item.wp_id}",
-        "in_brief": in_brief(item, importer.report),
-        "body": blocks,
-        "status": STATUSES[item.status],
-        "date": parse_date(item.date, item.date_gmt),
+    values |= {
         "category": importer.object_id("category", category[0]) if category else None,
         "tags": sorted(slug for slug, _name in item.tags if importer.registry.get("tag", slug)),
         "author": importer.object_id("author", item.creator),
@@ -88,16 +96,8 @@ def post_values(importer, item):
 
 
 def page_values(importer, item, parent):
-    blocks, pending = body_data(importer, item)
-    values = {
-        "title": item.title[:255] or f"Untitled page {item.wp_id}",
-        "slug": item.slug or slugify(item.title) or f"page-{item.wp_id}",
-        "in_brief": in_brief(item, importer.report),
-        "body": blocks,
-        "status": STATUSES[item.status],
-        "date": parse_date(item.date, item.date_gmt),
-        "parent": parent.pk,
-    }
+    values, pending = item_values(importer, item, "page")
+    values["parent"] = parent.pk
     return values, pending
 
 

@@ -12,7 +12,6 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from core.blocks import RICH_TEXT_FEATURES
-from core.guide import GuidePanel
 from core.models import ListingFieldsMixin
 from core.page_forms import SitePageForm
 from core.routing import late
@@ -48,21 +47,17 @@ class MapPage(RoutablePageMixin, ListingFieldsMixin, Page):
     data_licence_url = models.URLField(default="https://creativecommons.org/licenses/by/4.0/")
 
     search_fields = [
-        *Page.search_fields,
         *ListingFieldsMixin.search_fields,
         index.SearchField("introduction"),
     ]
     content_panels = [
-        GuidePanel(),
-        *Page.content_panels,
-        FieldPanel("in_brief"),
+        *ListingFieldsMixin.content_panels,
         FieldPanel("introduction"),
         FieldPanel("privacy_notice"),
         MultiFieldPanel(
             [FieldPanel("data_licence_name"), FieldPanel("data_licence_url")], heading="Open data licence"
         ),
     ]
-    promote_panels = [*Page.promote_panels, *ListingFieldsMixin.promote_panels]
 
     base_form_class = SitePageForm
     parent_page_types = ["home.HomePage"]

@@ -1,37 +1,33 @@
-"""Convenings: online talks and in-person gatherings, before and after they happen."""
+"""A convening: when and where it happens, who speaks, and what it left behind."""
 
-import datetime
 import uuid
 
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, Q
-from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, HelpPanel, InlinePanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
+from wagtail.contrib.routable_page.models import RoutablePageMixin, re_path
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
-from wagtail.snippets.models import register_snippet
 
 from core.blocks import BodyBlock
 from core.checklist import ChecklistPanel
+from core.fields import optional_link
 from core.guide import GuidePanel
-from core.listings import ListingPaginator, attach_images
-from core.models import READ_ONLY_HTTP_METHODS, ListingFieldsMixin, SlugFromNameMixin
+from core.listings import attach_images
+from core.models import READ_ONLY_HTTP_METHODS, ListingFieldsMixin
 from core.page_forms import SitePageForm
 from core.previews import CardPreviewMixin
 
-from .calendar import calendar_response
-from .feeds import EventFeed
-from .structured_data import event_json_ld
+from ..calendar import calendar_response
+from ..structured_data import event_json_ld
+from .series import EventSeries
 
-PAST_PER_PAGE = 12
-CALENDAR_PAST_WINDOW = datetime.timedelta(days=365)
 UK_TIME_HELP = "UK time (Europe/London): GMT in winter, BST in summer."
 
 
@@ -47,30 +43,6 @@ class EventFormat(models.TextChoices):
     ONLINE = "online", "Online"
     IN_PERSON = "in_person", "In person"
     HYBRID = "hybrid", "Hybrid (in person and online)"
-
-
-@register_snippet
-class EventSeries(SlugFromNameMixin, index.Indexed, models.Model):
-    """A run of related convenings, such as the Relational Councils Network or the Book Club."""
-
-    name = models.CharField(max_length=120, unique=True)
-    slug = models.SlugField(
-        max_length=120, unique=True, blank=True, help_text="Used in the series' web address."
-    )
-    description = models.TextField(
-        blank=True, max_length=600, help_text="Two or three sentences shown on the series page."
-    )
-
-    search_fields = [index.SearchField("name", boost=2), index.AutocompleteField("name")]
-    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
-
-    class Meta:
-        ordering = ["name"]
-        verbose_name = "convening series"
-        verbose_name_plural = "convening series"
-
-    def __str__(self):
-        return self.name
 
 
 class EventPageQuerySet(PageQuerySet):
@@ -97,112 +69,6 @@ class EventPageQuerySet(PageQuerySet):
         return self.annotate(
             has_reflections=ExpressionWrapper(written | reflected, output_field=BooleanField())
         )
-
-
-class EventIndexPage(RoutablePageMixin, Page):
-    """The convenings programme at /convenings/, with its archive, series pages, calendar and feed."""
-
-    intro = models.TextField(
-        blank=True,
-        max_length=500,
-        help_text="A sentence or two above the upcoming convenings; also the page's description.",
-    )
-
-    content_panels = [GuidePanel(), *Page.content_panels, FieldPanel("intro")]
-
-    base_form_class = SitePageForm
-    allowed_http_methods = READ_ONLY_HTTP_METHODS
-    parent_page_types = ["home.HomePage"]
-    subpage_types = ["events.EventPage"]
-    max_count = 1
-    page_description = "The Convenings page, listing upcoming and past convenings."
-
-    class Meta:
-        verbose_name = "convenings list"
-        verbose_name_plural = "convenings lists"
-
-    def get_meta_description(self):
-        return self.search_description or self.intro
-
-    def events(self):
-        """Every public convening under this page."""
-        return EventPage.objects.child_of(self).live().public()
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["webcal_url"] = "webcal://" + self.get_full_url(request).split("://", 1)[1] + "calendar.ics"
-        return context
-
-    @path("", name="index")
-    def index_route(self, request):
-        """The programme; its listings are built here so the other routes do not pay for them."""
-        upcoming = list(self.events().upcoming().for_listing())
-        recent = list(self.events().past().for_listing().with_reflections()[:3])
-        attach_images([*upcoming, *recent])
-        series = self.series_with_events()
-        return self.render(
-            request,
-            context_overrides={"upcoming_events": upcoming, "recent_events": recent, "series_list": series},
-        )
-
-    def series_with_events(self):
-        return list(EventSeries.objects.filter(events__in=self.events().values("pk")).distinct())
-
-    @path("past/", name="past")
-    def past_events(self, request):
-        events = self.events().past()
-        years = [moment.year for moment in events.datetimes("start", "year", order="DESC")]
-        series_list = list(EventSeries.objects.filter(events__in=events.values("pk")).distinct())
-        # Only values offered in the form are honoured, so junk parameters simply show everything.
-        year = {str(y): y for y in years}.get(request.GET.get("year"))
-        series = {s.slug: s for s in series_list}.get(request.GET.get("series"))
-        if year:
-            events = events.filter(start__year=year)
-        if series:
-            events = events.filter(series=series)
-        events = events.for_listing().with_reflections()
-        return self.render(
-            request,
-            template="events/event_archive.html",
-            context_overrides={
-                "events": ListingPaginator(events, PAST_PER_PAGE).get_page(request.GET.get("page")),
-                "years": years,
-                "year": year,
-                "series_list": series_list,
-                "series": series,
-                "canonical_suffix": "past/",
-            },
-        )
-
-    @path("series/<slug:slug>/", name="series")
-    def series_events(self, request, slug):
-        series = get_object_or_404(EventSeries, slug=slug)
-        events = self.events().filter(series=series).for_listing()
-        upcoming = list(events.upcoming())
-        past = ListingPaginator(events.past().with_reflections(), PAST_PER_PAGE, prepare=list).get_page(
-            request.GET.get("page")
-        )
-        attach_images([*upcoming, *past])  # both lists' images in one fetch
-        return self.render(
-            request,
-            template="events/event_series.html",
-            context_overrides={
-                "series": series,
-                "upcoming_events": upcoming,
-                "events": past,
-                "canonical_suffix": f"series/{series.slug}/",
-            },
-        )
-
-    @re_path(r"^calendar\.ics/$", name="calendar")
-    def calendar(self, request):
-        now = timezone.now()
-        events = self.events().filter(end__gt=now - CALENDAR_PAST_WINDOW).order_by("start", "pk")
-        return calendar_response(request, events, name=self.title)
-
-    @path("feed/", name="feed")
-    def feed(self, request):
-        return EventFeed(self)(request)
 
 
 class EventPage(CardPreviewMixin, RoutablePageMixin, ListingFieldsMixin, Page):
@@ -251,13 +117,8 @@ class EventPage(CardPreviewMixin, RoutablePageMixin, ListingFieldsMixin, Page):
         blank=True,
         help_text="Optional, e.g. '40 places' before the event or '120 practitioners' after it.",
     )
-    series = models.ForeignKey(
-        EventSeries,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="events",
-        help_text="Optional: the series this convening belongs to.",
+    series = optional_link(
+        EventSeries, related_name="events", help_text="Optional: the series this convening belongs to."
     )
     body = StreamField(BodyBlock(), blank=True, help_text="What the convening is about and who it is for.")
     reflections = StreamField(
@@ -271,7 +132,6 @@ class EventPage(CardPreviewMixin, RoutablePageMixin, ListingFieldsMixin, Page):
     objects = PageManager.from_queryset(EventPageQuerySet)()
 
     search_fields = [
-        *Page.search_fields,
         *ListingFieldsMixin.search_fields,
         index.SearchField("body"),
         index.SearchField("reflections"),
@@ -313,7 +173,6 @@ class EventPage(CardPreviewMixin, RoutablePageMixin, ListingFieldsMixin, Page):
             heading="After the event",
         ),
     ]
-    promote_panels = [*Page.promote_panels, *ListingFieldsMixin.promote_panels]
 
     base_form_class = SitePageForm
     allowed_http_methods = READ_ONLY_HTTP_METHODS

@@ -1,94 +1,38 @@
-"""Blog: news and thoughts from the field, with archives, series and newsletter-grade feeds."""
+"""A blog post, its authors, tags and the posts chosen to read next."""
 
 import math
 from urllib.parse import quote, urlencode
 
+from django.apps import apps
 from django.db import models
 from django.db.models import F, Prefetch, Q
-from django.http import Http404
-from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.functional import cached_property
 
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
-from taggit.models import Tag, TaggedItemBase
+from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
-from wagtail.snippets.models import register_snippet
 
+from core import structured_data
 from core.blocks import BodyBlock
 from core.checklist import ChecklistPanel
+from core.fields import optional_link
 from core.guide import GuidePanel
-from core.listings import ListingPaginator, attach_images
-from core.models import READ_ONLY_HTTP_METHODS, ListingFieldsMixin, Person, SiteSettings, SlugFromNameMixin
+from core.listings import attach_images
+from core.models import READ_ONLY_HTTP_METHODS, ListingFieldsMixin
 from core.page_forms import SitePageForm
 from core.previews import CardPreviewMixin
-from core.render_memo import social_rendition
-from core.routing import late
-from core.site_url import site_root
 from events.models import EventPage
 
-# The feeds import these models, so the index names them (see core.routing.late).
-BlogFeed = late("blog.feeds.BlogFeed")
-BlogAtomFeed = late("blog.feeds.BlogAtomFeed")
-POSTS_PER_PAGE = 10
-FEATURED_LIMIT = 3
+from .snippets import Category, Series
+
 RELATED_LIMIT = 3
 WORDS_PER_MINUTE = 200
-
-
-class ArchiveSnippet(SlugFromNameMixin, models.Model):
-    """A way of grouping posts that has its own archive page, addressed by slug."""
-
-    slug = models.SlugField(
-        max_length=80,
-        unique=True,
-        blank=True,
-        help_text="Used in the archive's web address; leave blank to make one from the name.",
-    )
-    description = models.TextField(
-        blank=True, max_length=600, help_text="One or two sentences shown at the top of the archive page."
-    )
-
-    class Meta:
-        abstract = True
-
-
-@register_snippet
-class Category(ArchiveSnippet):
-    """The one broad subject of a post, such as Key Concepts, Reflections, Policy or Practice."""
-
-    name = models.CharField(max_length=80, unique=True)
-
-    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
-
-    class Meta:
-        ordering = ["name"]
-        verbose_name_plural = "categories"
-
-    def __str__(self):
-        return self.name
-
-
-@register_snippet
-class Series(ArchiveSnippet):
-    """Posts meant to be read in order, such as "Key Concepts" or "Joining the Dots"."""
-
-    title = models.CharField(max_length=120, unique=True)
-
-    panels = [FieldPanel("title"), FieldPanel("slug"), FieldPanel("description")]
-
-    class Meta:
-        ordering = ["title"]
-        verbose_name_plural = "series"
-
-    def __str__(self):
-        return self.title
 
 
 class BlogPageQuerySet(PageQuerySet):
@@ -100,168 +44,6 @@ class BlogPageQuerySet(PageQuerySet):
             .defer_streamfields()
             .order_by("-date", "-pk")
         )
-
-
-class BlogIndexPage(RoutablePageMixin, ListingFieldsMixin, Page):
-    """The blog's front page at /blog/, with archives by category, tag, author, year and series."""
-
-    search_fields = [*Page.search_fields, *ListingFieldsMixin.search_fields]
-    content_panels = [GuidePanel(), *Page.content_panels, FieldPanel("in_brief")]
-    promote_panels = [*Page.promote_panels, *ListingFieldsMixin.promote_panels]
-
-    base_form_class = SitePageForm
-    allowed_http_methods = READ_ONLY_HTTP_METHODS
-    parent_page_types = ["home.HomePage"]
-    subpage_types = ["blog.BlogPage"]
-    max_count = 1
-    page_description = "The blog's front page, listing every blog post."
-
-    class Meta:
-        verbose_name = "blog"
-        verbose_name_plural = "blogs"
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context.update(self.archives())
-        context["feed_url"] = self.route_url(request, "feed")
-        return context
-
-    def archives(self):
-        """The categories, series and years that have public posts, for the archive links."""
-        public_posts = BlogPage.objects.live().public().descendant_of(self)
-        return {
-            "categories": list(Category.objects.filter(posts__in=public_posts).distinct()),
-            "series_list": list(Series.objects.filter(posts__in=public_posts).distinct()),
-            "years": [day.year for day in public_posts.dates("date", "year", order="DESC")],
-        }
-
-    def featured_posts(self):
-        return attach_images(self.posts().filter(featured=True)[:FEATURED_LIMIT])
-
-    def posts(self):
-        return BlogPage.objects.live().public().descendant_of(self).for_listing()
-
-    def route_url(self, request, name, **kwargs):
-        """The site-relative URL of one of this page's routes, e.g. a category archive."""
-        return self.get_url(request) + self.reverse_subpage(name, kwargs=kwargs)
-
-    def paginate(self, request, posts):
-        """One page of `posts`, from `?page=` (junk or out of range gives the nearest page)."""
-        return ListingPaginator(posts, POSTS_PER_PAGE).get_page(request.GET.get("page"))
-
-    def render_archive(self, request, posts, **context):
-        """One page of an archive's `posts`; an archive with no live posts is a 404, not an empty page."""
-        listing = self.paginate(request, posts)
-        if not listing.paginator.count:
-            raise Http404("No posts here")
-        return self.render(request, context_overrides={"posts": listing, **context})
-
-    @path("")
-    def index_route(self, request):
-        featured = self.featured_posts()
-        posts = self.posts().exclude(pk__in=[post.pk for post in featured])
-        listing = self.paginate(request, posts)
-        return self.render(
-            request,
-            context_overrides={"posts": listing, "featured_posts": featured if listing.number == 1 else []},
-        )
-
-    @path("category/<slug:slug>/")
-    def category(self, request, slug):
-        category = get_object_or_404(Category, slug=slug)
-        return self.render_archive(
-            request,
-            self.posts().filter(category=category),
-            archive_title=category.name,
-            archive_kind="Category",
-            archive_description=category.description,
-            canonical_suffix=self.reverse_subpage("category", kwargs={"slug": slug}),
-            archive_feed_url=self.route_url(request, "category_feed", slug=slug),
-        )
-
-    @path("tag/<slug:slug>/")
-    def tag(self, request, slug):
-        tag = get_object_or_404(Tag, slug=slug)
-        return self.render_archive(
-            request,
-            self.posts().filter(tags=tag),
-            archive_title=f"Tagged “{tag.name}”",
-            archive_kind="Tag",
-            canonical_suffix=self.reverse_subpage("tag", kwargs={"slug": slug}),
-        )
-
-    @path("author/<slug:slug>/")
-    def author(self, request, slug):
-        person = get_object_or_404(Person, slug=slug)
-        return self.render_archive(
-            request,
-            self.posts().filter(authors__person=person),
-            archive_title=person.name,
-            archive_kind="Author",
-            archive_description=person.bio,
-            canonical_suffix=self.reverse_subpage("author", kwargs={"slug": slug}),
-        )
-
-    @re_path(r"^(?P<year>[0-9]{4})/$")
-    def year(self, request, year):
-        if year == "0000":  # no calendar has a year 0: the date lookup would raise
-            raise Http404
-        return self.render_archive(
-            request,
-            self.posts().filter(date__year=int(year)),
-            archive_title=f"Posts from {year}",
-            archive_kind="Year",
-            canonical_suffix=self.reverse_subpage("year", kwargs={"year": year}),
-        )
-
-    @path("series/<slug:slug>/")
-    def series(self, request, slug):
-        series = get_object_or_404(Series, slug=slug)
-        return self.render_archive(
-            request,
-            series_order(self.posts().filter(series=series)),
-            archive_title=series.title,
-            archive_kind="Series",
-            archive_description=series.description,
-            archive_in_order=True,
-            canonical_suffix=self.reverse_subpage("series", kwargs={"slug": slug}),
-            archive_feed_url=self.route_url(request, "series_feed", slug=slug),
-        )
-
-    @path("feed/")
-    def feed(self, request):
-        return BlogFeed(self)(request)
-
-    @path("feed/atom/")
-    def atom_feed(self, request):
-        return BlogAtomFeed(self)(request)
-
-    @path("feed/newsletter/")
-    def newsletter_feed(self, request):
-        """The feed the RSS-to-email newsletter reads: posts left out of the newsletter are not in it."""
-        return BlogFeed(self, title=f"{self.title}: Newsletter", newsletter=True)(request)
-
-    @path("category/<slug:slug>/feed/")
-    def category_feed(self, request, slug):
-        category = get_object_or_404(Category, slug=slug)
-        return BlogFeed(
-            self,
-            title=f"{self.title}: Category {category.name}",
-            link=self.get_full_url(request) + self.reverse_subpage("category", kwargs={"slug": slug}),
-            description=category.description,
-            category=category,
-        )(request)
-
-    @path("series/<slug:slug>/feed/")
-    def series_feed(self, request, slug):
-        series = get_object_or_404(Series, slug=slug)
-        return BlogFeed(
-            self,
-            title=f"{self.title}: Series {series.title}",
-            link=self.get_full_url(request) + self.reverse_subpage("series", kwargs={"slug": slug}),
-            description=series.description,
-            series=series,
-        )(request)
 
 
 def series_order(posts):
@@ -293,12 +75,8 @@ class BlogPage(CardPreviewMixin, ListingFieldsMixin, Page):
         blank=True,
         help_text="Leave blank to use the day the post is first published. Posts are listed newest first.",
     )
-    hero_image = models.ForeignKey(
+    hero_image = optional_link(
         "wagtailimages.Image",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
         help_text="Shown at the top of the post, in feeds and newsletters, and on cards without a listing image.",
     )
     hero_alt = models.CharField(
@@ -313,24 +91,16 @@ class BlogPage(CardPreviewMixin, ListingFieldsMixin, Page):
         help_text="A writer without a profile on the site, e.g. 'Kaiden, Samuel Centre Fellow'.",
     )
     body = StreamField(BodyBlock())
-    category = models.ForeignKey(
+    category = optional_link(
         Category,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
         related_name="posts",
         help_text="The one broad subject of the post. Add categories under Snippets.",
     )
     tags = ClusterTaggableManager(
         through=BlogPageTag, blank=True, help_text="A few specific topics, e.g. 'neighbourhoods'."
     )
-    series = models.ForeignKey(
-        Series,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="posts",
-        help_text="Only for posts meant to be read in order with others.",
+    series = optional_link(
+        Series, related_name="posts", help_text="Only for posts meant to be read in order with others."
     )
     series_position = models.PositiveSmallIntegerField(
         "position in series",
@@ -338,11 +108,8 @@ class BlogPage(CardPreviewMixin, ListingFieldsMixin, Page):
         blank=True,
         help_text="1 for the first part, 2 for the second… Leave blank to order by date.",
     )
-    related_convening = models.ForeignKey(
+    related_convening = optional_link(
         "events.EventPage",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
         related_name="reflection_posts",
         help_text="For reflections on a convening: the post is then listed on the convening's page.",
     )
@@ -361,7 +128,6 @@ class BlogPage(CardPreviewMixin, ListingFieldsMixin, Page):
     objects = PageManager.from_queryset(BlogPageQuerySet)()
 
     search_fields = [
-        *Page.search_fields,
         *ListingFieldsMixin.search_fields,
         index.SearchField("body"),
         index.SearchField("guest_author"),
@@ -396,7 +162,6 @@ class BlogPage(CardPreviewMixin, ListingFieldsMixin, Page):
         ),
     ]
     promote_panels = [
-        *Page.promote_panels,
         *ListingFieldsMixin.promote_panels,
         MultiFieldPanel(
             [FieldPanel("featured"), FieldPanel("exclude_from_newsletter")],
@@ -495,9 +260,8 @@ class BlogPage(CardPreviewMixin, ListingFieldsMixin, Page):
             ("Mastodon", "https://tootpick.org/#" + urlencode({"text": text}, quote_via=quote)),
         ]
 
-    def get_json_ld(self, request, url, blog_index, authors, tags):
+    def get_json_ld(self, request, blog_index, authors, tags):
         """schema.org BlogPosting data for search engines."""
-        site_settings = SiteSettings.load(request_or_site=request)
         people = [
             {
                 "@type": "Person",
@@ -509,27 +273,18 @@ class BlogPage(CardPreviewMixin, ListingFieldsMixin, Page):
         ]
         if self.guest_author:
             people.append({"@type": "Person", "name": self.guest_author})
-        data = {
-            "@context": "https://schema.org",
-            "@type": "BlogPosting",
-            "headline": self.title,
-            "description": self.in_brief,
-            "url": url,
-            "mainEntityOfPage": url,
-            "datePublished": self.date.isoformat() if self.date else None,
-            "dateModified": (self.last_published_at or timezone.now()).isoformat(),
-            "author": people,
-            "publisher": {"@type": "Organization", "name": site_settings.organisation_name},
-            "wordCount": self.word_count,
-            "keywords": [tag.name for tag in tags],
-        }
-        if self.category_id:
-            data["articleSection"] = self.category.name
-        image = self.get_social_image() or site_settings.default_social_image
-        rendition = social_rendition(image) if image else None
-        if rendition:
-            data["image"] = site_root(request) + rendition.url
-        return {key: value for key, value in data.items() if value not in (None, [])}
+        return structured_data.article(
+            self,
+            request,
+            "BlogPosting",
+            description=self.in_brief,
+            datePublished=self.date.isoformat() if self.date else None,
+            dateModified=(self.last_published_at or timezone.now()).isoformat(),
+            author=people,
+            wordCount=self.word_count,
+            keywords=[tag.name for tag in tags],
+            articleSection=self.category.name if self.category_id else None,
+        )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -538,7 +293,7 @@ class BlogPage(CardPreviewMixin, ListingFieldsMixin, Page):
 
     def post_context(self, request):
         parent = self.get_parent().specific
-        blog_index = parent if isinstance(parent, BlogIndexPage) else None
+        blog_index = parent if isinstance(parent, apps.get_model("blog", "BlogIndexPage")) else None
         authors = list(self.authors.select_related("person"))
         tags = list(self.tags.all())
         url = self.get_full_url(request)
@@ -548,7 +303,7 @@ class BlogPage(CardPreviewMixin, ListingFieldsMixin, Page):
             "tags": tags,
             "og_type": "article",
             "share_links": self.get_share_links(url),
-            "json_ld": self.get_json_ld(request, url, blog_index, authors, tags) if blog_index else None,
+            "json_ld": self.get_json_ld(request, blog_index, authors, tags) if blog_index else None,
             **self.links_elsewhere(tags),
         }
 

@@ -1,0 +1,181 @@
+"""The blog's front page and its archives by category, tag, author, year and series, with their feeds."""
+
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+
+from taggit.models import Tag
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
+from wagtail.models import Page
+
+from core.listings import ListingPaginator, attach_images
+from core.models import READ_ONLY_HTTP_METHODS, ListingFieldsMixin, Person
+from core.page_forms import SitePageForm
+from core.routing import late
+
+from .posts import BlogPage, series_order
+from .snippets import Category, Series
+
+# The feeds import these models, so the index names them (see core.routing.late).
+BlogFeed = late("blog.feeds.BlogFeed")
+BlogAtomFeed = late("blog.feeds.BlogAtomFeed")
+
+POSTS_PER_PAGE = 10
+FEATURED_LIMIT = 3
+
+
+class BlogIndexPage(RoutablePageMixin, ListingFieldsMixin, Page):
+    """The blog's front page at /blog/, with archives by category, tag, author, year and series."""
+
+    base_form_class = SitePageForm
+    allowed_http_methods = READ_ONLY_HTTP_METHODS
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["blog.BlogPage"]
+    max_count = 1
+    page_description = "The blog's front page, listing every blog post."
+
+    class Meta:
+        verbose_name = "blog"
+        verbose_name_plural = "blogs"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(self.archives())
+        context["feed_url"] = self.route_url(request, "feed")
+        return context
+
+    def archives(self):
+        """The categories, series and years that have public posts, for the archive links."""
+        public_posts = BlogPage.objects.live().public().descendant_of(self)
+        return {
+            "categories": list(Category.objects.filter(posts__in=public_posts).distinct()),
+            "series_list": list(Series.objects.filter(posts__in=public_posts).distinct()),
+            "years": [day.year for day in public_posts.dates("date", "year", order="DESC")],
+        }
+
+    def featured_posts(self):
+        return attach_images(self.posts().filter(featured=True)[:FEATURED_LIMIT])
+
+    def posts(self):
+        return BlogPage.objects.live().public().descendant_of(self).for_listing()
+
+    def route_url(self, request, name, **kwargs):
+        """The site-relative URL of one of this page's routes, e.g. a category archive."""
+        return self.get_url(request) + self.reverse_subpage(name, kwargs=kwargs)
+
+    def paginate(self, request, posts):
+        """One page of `posts`, from `?page=` (junk or out of range gives the nearest page)."""
+        return ListingPaginator(posts, POSTS_PER_PAGE).get_page(request.GET.get("page"))
+
+    def render_archive(self, request, posts, **context):
+        """One page of an archive's `posts`; an archive with no live posts is a 404, not an empty page."""
+        listing = self.paginate(request, posts)
+        if not listing.paginator.count:
+            raise Http404("No posts here")
+        return self.render(request, context_overrides={"posts": listing, **context})
+
+    @path("")
+    def index_route(self, request):
+        featured = self.featured_posts()
+        posts = self.posts().exclude(pk__in=[post.pk for post in featured])
+        listing = self.paginate(request, posts)
+        return self.render(
+            request,
+            context_overrides={"posts": listing, "featured_posts": featured if listing.number == 1 else []},
+        )
+
+    @path("category/<slug:slug>/")
+    def category(self, request, slug):
+        category = get_object_or_404(Category, slug=slug)
+        return self.render_archive(
+            request,
+            self.posts().filter(category=category),
+            archive_title=category.name,
+            archive_kind="Category",
+            archive_description=category.description,
+            canonical_suffix=self.reverse_subpage("category", kwargs={"slug": slug}),
+            archive_feed_url=self.route_url(request, "category_feed", slug=slug),
+        )
+
+    @path("tag/<slug:slug>/")
+    def tag(self, request, slug):
+        tag = get_object_or_404(Tag, slug=slug)
+        return self.render_archive(
+            request,
+            self.posts().filter(tags=tag),
+            archive_title=f"Tagged “{tag.name}”",
+            archive_kind="Tag",
+            canonical_suffix=self.reverse_subpage("tag", kwargs={"slug": slug}),
+        )
+
+    @path("author/<slug:slug>/")
+    def author(self, request, slug):
+        person = get_object_or_404(Person, slug=slug)
+        return self.render_archive(
+            request,
+            self.posts().filter(authors__person=person),
+            archive_title=person.name,
+            archive_kind="Author",
+            archive_description=person.bio,
+            canonical_suffix=self.reverse_subpage("author", kwargs={"slug": slug}),
+        )
+
+    @re_path(r"^(?P<year>[0-9]{4})/$")
+    def year(self, request, year):
+        if year == "0000":  # no calendar has a year 0: the date lookup would raise
+            raise Http404
+        return self.render_archive(
+            request,
+            self.posts().filter(date__year=int(year)),
+            archive_title=f"Posts from {year}",
+            archive_kind="Year",
+            canonical_suffix=self.reverse_subpage("year", kwargs={"year": year}),
+        )
+
+    @path("series/<slug:slug>/")
+    def series(self, request, slug):
+        series = get_object_or_404(Series, slug=slug)
+        return self.render_archive(
+            request,
+            series_order(self.posts().filter(series=series)),
+            archive_title=series.title,
+            archive_kind="Series",
+            archive_description=series.description,
+            archive_in_order=True,
+            canonical_suffix=self.reverse_subpage("series", kwargs={"slug": slug}),
+            archive_feed_url=self.route_url(request, "series_feed", slug=slug),
+        )
+
+    @path("feed/")
+    def feed(self, request):
+        return BlogFeed(self)(request)
+
+    @path("feed/atom/")
+    def atom_feed(self, request):
+        return BlogAtomFeed(self)(request)
+
+    @path("feed/newsletter/")
+    def newsletter_feed(self, request):
+        """The feed the RSS-to-email newsletter reads: posts left out of the newsletter are not in it."""
+        return BlogFeed(self, title=f"{self.title}: Newsletter", newsletter=True)(request)
+
+    @path("category/<slug:slug>/feed/")
+    def category_feed(self, request, slug):
+        category = get_object_or_404(Category, slug=slug)
+        return BlogFeed(
+            self,
+            title=f"{self.title}: Category {category.name}",
+            link=self.get_full_url(request) + self.reverse_subpage("category", kwargs={"slug": slug}),
+            description=category.description,
+            category=category,
+        )(request)
+
+    @path("series/<slug:slug>/feed/")
+    def series_feed(self, request, slug):
+        series = get_object_or_404(Series, slug=slug)
+        return BlogFeed(
+            self,
+            title=f"{self.title}: Series {series.title}",
+            link=self.get_full_url(request) + self.reverse_subpage("series", kwargs={"slug": slug}),
+            description=series.description,
+            series=series,
+        )(request)

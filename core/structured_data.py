@@ -1,0 +1,46 @@
+"""schema.org JSON-LD, built one way for every content type that describes itself to search engines
+(posts, stories, convenings, glossary terms, map entries): one document wrapper, one publisher, one image."""
+
+from .models import SiteSettings
+from .render_memo import social_rendition
+from .site_url import site_root
+
+SCHEMA_ORG = "https://schema.org"
+
+EMPTY = (None, "", [], {})
+
+
+def document(data):
+    """`data` as a JSON-LD document: the schema.org context first, and no empty values, which
+    search engines read as claims that something is blank."""
+    return {"@context": SCHEMA_ORG, **{key: value for key, value in data.items() if value not in EMPTY}}
+
+
+def organisation(request, **details):
+    """The organisation that runs the site, as the publisher or organiser of what it describes."""
+    name = SiteSettings.load(request_or_site=request).organisation_name
+    return {"@type": "Organization", "name": name, **details}
+
+
+def sharing_image_url(page, request):
+    """The absolute URL of the image shown when `page` is shared (its own, else the site's default),
+    or None when there is none or its file is gone: the same image as the page's social card."""
+    image = page.get_social_image() or SiteSettings.load(request_or_site=request).default_social_image
+    rendition = social_rendition(image) if image else None
+    return site_root(request) + rendition.url if rendition else None
+
+
+def article(page, request, type_name, **details):
+    """A post or story as a schema.org Article (or a kind of one, such as BlogPosting)."""
+    url = page.get_full_url(request)
+    return document(
+        {
+            "@type": type_name,
+            "headline": page.title,
+            "url": url,
+            "mainEntityOfPage": url,
+            "publisher": organisation(request),
+            "image": sharing_image_url(page, request),
+            **details,
+        }
+    )
