@@ -4,7 +4,8 @@ import math
 from urllib.parse import quote, urlencode
 
 from django.db import models
-from django.db.models import F, Prefetch, Q
+from django.db.models import F, OuterRef, Prefetch, Q, Subquery, Window
+from django.db.models.functions import RowNumber
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -17,7 +18,6 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, PageManager
-from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
@@ -32,6 +32,7 @@ from home.models import READ_ONLY_HTTP_METHODS, ListingFieldsMixin, Person, Site
 from home.page_forms import SitePageForm
 from home.render_memo import social_rendition
 from home.site_url import site_root
+from home.visibility import PublicPage, PublicPageQuerySet
 
 POSTS_PER_PAGE = 10
 FEATURED_LIMIT = 3
@@ -88,7 +89,7 @@ class Series(ArchiveSnippet):
         return self.title
 
 
-class BlogPageQuerySet(PageQuerySet):
+class BlogPageQuerySet(PublicPageQuerySet):
     def for_listing(self):
         """Newest first, with the category and authors every card shows; cards never show the body."""
         return (
@@ -99,7 +100,7 @@ class BlogPageQuerySet(PageQuerySet):
         )
 
 
-class BlogIndexPage(RoutablePageMixin, ListingFieldsMixin, Page):
+class BlogIndexPage(RoutablePageMixin, ListingFieldsMixin, PublicPage, Page):
     """The blog's front page at /blog/, with archives by category, tag, author, year and series."""
 
     search_fields = [*Page.search_fields, *ListingFieldsMixin.search_fields]
@@ -278,7 +279,7 @@ class BlogPageForm(SitePageForm):
         self.fields["category"].required = True
 
 
-class BlogPage(CardPreviewMixin, ListingFieldsMixin, Page):
+class BlogPage(CardPreviewMixin, ListingFieldsMixin, PublicPage, Page):
     """An essay, reflection or piece of news by staff or guests."""
 
     card_template = "blog/includes/post_card.html"
@@ -450,18 +451,28 @@ class BlogPage(CardPreviewMixin, ListingFieldsMixin, Page):
         return max(1, math.ceil(self.word_count / WORDS_PER_MINUTE))
 
     def get_related_posts(self, tags):
-        """Hand-picked posts first, then the newest sharing the category or a tag; never this post."""
-        candidates = BlogPage.objects.live().public().for_listing().exclude(pk=self.pk)
-        picked_ids = [link.post_id for link in self.related_links.all()]
-        picked = {post.pk: post for post in candidates.filter(pk__in=picked_ids)}
-        related = [picked[pk] for pk in picked_ids if pk in picked]
-        shortfall = RELATED_LIMIT - len(related)
-        if shortfall > 0:
-            tag_ids = [tag.pk for tag in tags]
-            shared = Q(pk__in=BlogPageTag.objects.filter(tag_id__in=tag_ids).values("content_object_id"))
-            if self.category_id:
-                shared |= Q(category_id=self.category_id)
-            related += candidates.exclude(pk__in=picked_ids).filter(shared)[:shortfall]
+        """Hand-picked posts first, in the editor's order, then the newest sharing the category or a
+        tag up to RELATED_LIMIT in all; never this post. One query: each candidate's place in that
+        order is numbered in the database, and shared posts past the limit are left there."""
+        picked_order = BlogPageRelatedPost.objects.filter(page_id=self.pk, post_id=OuterRef("pk"))
+        shared = Q(pk__in=BlogPageRelatedPost.objects.filter(page_id=self.pk).values("post_id"))
+        shared |= Q(
+            pk__in=BlogPageTag.objects.filter(tag_id__in=[tag.pk for tag in tags]).values("content_object_id")
+        )
+        if self.category_id:
+            shared |= Q(category_id=self.category_id)
+        order = [F("picked_order").asc(nulls_last=True), F("date").desc(), F("pk").desc()]
+        related = (
+            BlogPage.objects.live()
+            .public()
+            .for_listing()
+            .exclude(pk=self.pk)
+            .filter(shared)
+            .annotate(picked_order=Subquery(picked_order.values("sort_order")[:1]))
+            .annotate(place=Window(RowNumber(), order_by=order))
+            .filter(Q(picked_order__isnull=False) | Q(place__lte=RELATED_LIMIT))
+            .order_by(*order)
+        )
         return attach_images(related)
 
     def get_series_navigation(self):

@@ -31,6 +31,7 @@ from home.models import READ_ONLY_HTTP_METHODS, ListingFieldsMixin, SiteSettings
 from home.page_forms import SitePageForm
 from home.render_memo import social_rendition
 from home.site_url import site_root
+from home.visibility import PublicPage
 
 from .blocks import CaseMakerBlock, EvidenceBlock
 from .explorer import StoryExplorer
@@ -125,7 +126,7 @@ class Scale(Orderable, ExplorerLabel):
         ordering = ["sort_order", "name"]
 
 
-class CaseMakerPage(RoutablePageMixin, ListingFieldsMixin, Page):
+class CaseMakerPage(RoutablePageMixin, ListingFieldsMixin, PublicPage, Page):
     """The Case Maker's front page at /case-maker/, with the story explorer, card deck and feed."""
 
     introduction = RichTextField(
@@ -244,7 +245,7 @@ class CaseMakerPage(RoutablePageMixin, ListingFieldsMixin, Page):
         return [*urls, {"location": self.get_full_url(request) + "stories/", "lastmod": urls[0]["lastmod"]}]
 
 
-class CaseMakerSectionPage(ListingFieldsMixin, Page):
+class CaseMakerSectionPage(ListingFieldsMixin, PublicPage, Page):
     """One of the four parts of the case, such as 'The impact of investing in relationships'."""
 
     body = StreamField(CaseMakerBlock())
@@ -275,7 +276,7 @@ class CaseMakerSectionPage(ListingFieldsMixin, Page):
         return context
 
 
-class CaseStudyPage(CardPreviewMixin, RoutablePageMixin, ListingFieldsMixin, Page):
+class CaseStudyPage(CardPreviewMixin, RoutablePageMixin, ListingFieldsMixin, PublicPage, Page):
     """A real story of relationship-centred practice, with a printable card and a short address."""
 
     card_template = "casestudies/includes/story_card.html"

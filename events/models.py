@@ -14,7 +14,6 @@ from wagtail.admin.panels import FieldPanel, HelpPanel, InlinePanel, MultiFieldP
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, PageManager
-from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
@@ -25,6 +24,7 @@ from home.blocks import BodyBlock
 from home.listings import ListingPaginator, attach_images
 from home.models import READ_ONLY_HTTP_METHODS, ListingFieldsMixin, SlugFromNameMixin
 from home.page_forms import SitePageForm
+from home.visibility import PublicPage, PublicPageQuerySet
 
 from .calendar import calendar_response
 from .feeds import EventFeed
@@ -73,7 +73,7 @@ class EventSeries(SlugFromNameMixin, index.Indexed, models.Model):
         return self.name
 
 
-class EventPageQuerySet(PageQuerySet):
+class EventPageQuerySet(PublicPageQuerySet):
     """Event queries that split the programme by the clock."""
 
     def upcoming(self, now=None):
@@ -99,7 +99,7 @@ class EventPageQuerySet(PageQuerySet):
         )
 
 
-class EventIndexPage(RoutablePageMixin, Page):
+class EventIndexPage(RoutablePageMixin, PublicPage, Page):
     """The convenings programme at /convenings/, with its archive, series pages, calendar and feed."""
 
     intro = models.TextField(
@@ -205,7 +205,7 @@ class EventIndexPage(RoutablePageMixin, Page):
         return EventFeed(self)(request)
 
 
-class EventPage(CardPreviewMixin, RoutablePageMixin, ListingFieldsMixin, Page):
+class EventPage(CardPreviewMixin, RoutablePageMixin, ListingFieldsMixin, PublicPage, Page):
     """One convening, announced ahead and carrying its reflections afterwards."""
 
     card_template = "events/includes/event_card.html"

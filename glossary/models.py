@@ -26,6 +26,7 @@ from home.blocks import RICH_TEXT_FEATURES
 from home.models import READ_ONLY_HTTP_METHODS
 from home.page_forms import SitePageForm
 from home.public_forms import post_size_problem
+from home.visibility import PublicPage, site_pages
 
 from .alphabet import LETTERS, OTHER_LETTER, fold, index_letter, letter_anchor, sort_key
 from .rich_text import LINKTYPE
@@ -66,7 +67,7 @@ class GlossaryGroup(Orderable):
         return self.name
 
 
-class GlossaryIndexPage(RoutablePageMixin, Page):
+class GlossaryIndexPage(RoutablePageMixin, PublicPage, Page):
     """All terms at /glossary/, with the suggest-a-term form and the feed of new terms."""
 
     introduction = models.TextField(
@@ -225,7 +226,7 @@ def over_rate_limit(request):
     )
 
 
-class GlossaryTermPage(Page):
+class GlossaryTermPage(PublicPage, Page):
     """One term or phrase, with its own address and revision history."""
 
     short_definition = models.TextField(
@@ -385,7 +386,7 @@ class GlossaryTermPage(Page):
     def get_first_discussed_in(self):
         if not self.first_discussed_in_id:
             return None
-        return Page.objects.live().public().filter(pk=self.first_discussed_in_id).first()
+        return site_pages().live().public().filter(pk=self.first_discussed_in_id).first()
 
 
 class GlossaryRelatedTerm(Orderable):

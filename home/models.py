@@ -22,6 +22,7 @@ from . import routing
 from .blocks import BodyBlock, TestimonialBlock
 from .listings import attach_images
 from .page_forms import SitePageForm
+from .visibility import PublicPage, site_pages
 
 # Pages that take no form answer any other method (a stray POST from a bot) with a 405.
 READ_ONLY_HTTP_METHODS = [HTTPMethod.GET, HTTPMethod.HEAD, HTTPMethod.OPTIONS]
@@ -128,7 +129,7 @@ class Person(SlugFromNameMixin, index.Indexed, models.Model):
         return self.name
 
 
-class HomePage(Page):
+class HomePage(PublicPage, Page):
     """The front door: a hero, editors' picks and the latest from each part of the site."""
 
     strapline = models.CharField(max_length=200, help_text="The big sentence at the top of the page.")
@@ -219,7 +220,7 @@ class HomePage(Page):
     def featured(self):
         """The featured pages in the editors' order, unpublished and private ones left out, and the story."""
         featured_ids = list(self.featured_items.values_list("page_id", flat=True))
-        public_pages = Page.objects.live().public().filter(pk__in=featured_ids)
+        public_pages = site_pages().live().public().filter(pk__in=featured_ids)
         found = {page.pk: page for page in routing.specific_pages(public_pages, streamfields=False)}
         featured_pages = [found[pk] for pk in featured_ids if pk in found]
         stories = (
@@ -233,7 +234,7 @@ class HomePage(Page):
             stories.filter(pk=self.featured_story_id).first() if self.featured_story_id else None
         ) or stories.order_by("-first_published_at", "-pk").first()
         toolbox = (
-            Page.objects.live().public().filter(pk=self.toolbox_page_id).specific().first()
+            site_pages().live().public().filter(pk=self.toolbox_page_id).specific().first()
             if self.toolbox_page_id
             else None
         )
@@ -251,7 +252,7 @@ class HomePageFeaturedItem(Orderable):
     panels = [FieldPanel("page")]
 
 
-class StandardPage(ListingFieldsMixin, Page):
+class StandardPage(ListingFieldsMixin, PublicPage, Page):
     """About, Toolbox, Connect and other pages built from the shared blocks."""
 
     body = StreamField(BodyBlock())

@@ -10,16 +10,17 @@ from wagtail.models import Page
 from wagtail.rich_text.pages import PageLinkHandler
 
 from home.render_memo import current_request, memoised
+from home.routing import specific_pages
 
 
 def linked_pages(ids):
     """{id: specific page} for the page ids among `ids`, fetched once per request (see
-    `home.render_memo`) with the query Wagtail's own handler uses."""
+    `home.render_memo`) in one query whatever their types, without their bodies."""
     return memoised(
         "page links",
         ids,
         lambda missing: {
-            page.pk: page for page in Page.objects.filter(pk__in=missing).defer_streamfields().specific()
+            page.pk: page for page in specific_pages(Page.objects.filter(pk__in=missing), streamfields=False)
         },
     )
 

@@ -15,12 +15,12 @@ from django.utils import timezone
 from django.utils.safestring import SafeString
 
 from wagtail.contrib.search_promotions.models import Query, QueryDailyHits, SearchPromotion
-from wagtail.models import Page
 from wagtail.search.utils import normalise_query_string
 
 from glossary.models import GlossaryTermPage
 from home.listings import page_number
 from home.routing import as_specific, specific_pages, with_specific_rows
+from home.visibility import site_pages
 from map.models import MapEntry, MapPage
 
 from .models import UnansweredSearch
@@ -49,7 +49,7 @@ LOGGED_QUERIES_PER_DAY = 2000
 
 def searchable_pages():
     """Published, public pages of the registered types: the only pages search ever looks at."""
-    return Page.objects.live().public().filter(content_type__in=searchable_content_type_ids())
+    return site_pages().live().public().filter(content_type__in=searchable_content_type_ids())
 
 
 class CountedPaginator(Paginator):
@@ -95,7 +95,7 @@ def promoted_hits(query, request):
         .order_by("sort_order")
     )
     page_ids = [promotion.page_id for promotion in promotions if promotion.page_id]
-    visible_pages = Page.objects.live().public().filter(pk__in=page_ids)
+    visible_pages = site_pages().live().public().filter(pk__in=page_ids)
     visible = {page.pk: page for page in specific_pages(visible_pages, streamfields=False)}
     hits = []
     for promotion in promotions:
