@@ -25,14 +25,13 @@ from blog.feeds import BlogAtomFeed, BlogFeed
 from editorial.checklist import ChecklistPanel
 from editorial.guide import GuidePanel
 from editorial.previews import CardPreviewMixin
-from events.models import EventPage
 from home.blocks import BodyBlock
 from home.listings import ListingPaginator, attach_images
 from home.models import READ_ONLY_HTTP_METHODS, ListingFieldsMixin, Person, SiteSettings, SlugFromNameMixin
 from home.page_forms import SitePageForm
 from home.render_memo import social_rendition
 from home.site_url import site_root
-from home.visibility import PublicPage, PublicPageQuerySet
+from home.visibility import PublicPage, PublicPageQuerySet, is_public
 
 POSTS_PER_PAGE = 10
 FEATURED_LIMIT = 3
@@ -133,9 +132,6 @@ class BlogIndexPage(RoutablePageMixin, ListingFieldsMixin, PublicPage, Page):
             "years": [day.year for day in public_posts.dates("date", "year", order="DESC")],
         }
 
-    def featured_posts(self):
-        return attach_images(self.posts().filter(featured=True)[:FEATURED_LIMIT])
-
     def posts(self):
         return BlogPage.objects.live().public().descendant_of(self).for_listing()
 
@@ -156,12 +152,14 @@ class BlogIndexPage(RoutablePageMixin, ListingFieldsMixin, PublicPage, Page):
 
     @path("")
     def index_route(self, request):
-        featured = self.featured_posts()
+        featured = list(self.posts().filter(featured=True)[:FEATURED_LIMIT])
         posts = self.posts().exclude(pk__in=[post.pk for post in featured])
-        listing = self.paginate(request, posts)
+        listing = ListingPaginator(posts, POSTS_PER_PAGE, prepare=list).get_page(request.GET.get("page"))
+        featured = featured if listing.number == 1 else []
+        attach_images([*featured, *listing])  # both lists' images in one fetch
         return self.render(
             request,
-            context_overrides={"posts": listing, "featured_posts": featured if listing.number == 1 else []},
+            context_overrides={"posts": listing, "featured_posts": featured},
         )
 
     @path("category/<slug:slug>/")
@@ -284,6 +282,7 @@ class BlogPage(CardPreviewMixin, ListingFieldsMixin, PublicPage, Page):
 
     card_template = "blog/includes/post_card.html"
     card_image_fields = ("listing_image", "hero_image")
+    served_with = (*ListingFieldsMixin.served_with, "hero_image", "category", "series", "related_convening")
 
     date = models.DateField(
         "publication date",
@@ -562,9 +561,9 @@ class BlogPage(CardPreviewMixin, ListingFieldsMixin, PublicPage, Page):
 
     def links_elsewhere(self, tags):
         """The convening it reflects on, the posts to read next and its place in its series."""
-        convenings = EventPage.objects.live().public().filter(pk=self.related_convening_id)
+        convening = self.related_convening
         return {
-            "related_convening": convenings.first() if self.related_convening_id else None,
+            "related_convening": convening if convening and convening.live and is_public(convening) else None,
             "related_posts": self.get_related_posts(tags),
             "series_navigation": self.get_series_navigation(),
         }

@@ -9,9 +9,9 @@ import secrets
 from urllib.parse import urlsplit
 
 from django import forms
-from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import OuterRef, Subquery
 from django.utils.html import strip_tags
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -57,12 +57,13 @@ def new_short_code():
             return code
 
 
-def live_in_order(model, ids):
-    """The published, public pages of `model` with these ids, in the order given."""
-    if not ids:
-        return []
-    pages = model.objects.live().public().in_bulk(ids)
-    return [pages[pk] for pk in ids if pk in pages]
+def live_in_order(links, field):
+    """The published, public pages that `links` (an inline panel's rows) point to through `field`,
+    in the links' order: one query, the links read inside it."""
+    model = links.model._meta.get_field(field).related_model
+    place = links.filter(**{field: OuterRef("pk")}).values("sort_order")[:1]
+    pages = model.objects.live().public().filter(pk__in=links.values(field))
+    return list(pages.annotate(link_place=Subquery(place)).order_by("link_place", "pk"))
 
 
 def paper_size(request):
@@ -280,6 +281,7 @@ class CaseStudyPage(CardPreviewMixin, RoutablePageMixin, ListingFieldsMixin, Pub
     """A real story of relationship-centred practice, with a printable card and a short address."""
 
     card_template = "casestudies/includes/story_card.html"
+    served_with = (*ListingFieldsMixin.served_with, "scale")
 
     organisation = models.CharField(
         max_length=160, blank=True, help_text="Who did this, e.g. Rosebank GP Practice"
@@ -438,13 +440,8 @@ class CaseStudyPage(CardPreviewMixin, RoutablePageMixin, ListingFieldsMixin, Pub
     def links_elsewhere(self):
         """The glossary terms and posts editors linked to the story, published and public ones only."""
         return {
-            "glossary_terms": live_in_order(
-                apps.get_model("glossary", "GlossaryTermPage"),
-                [item.term_id for item in self.glossary_terms.all()],
-            ),
-            "related_posts": live_in_order(
-                apps.get_model("blog", "BlogPage"), [item.post_id for item in self.related_posts.all()]
-            ),
+            "glossary_terms": live_in_order(self.glossary_terms.all(), "term"),
+            "related_posts": live_in_order(self.related_posts.all(), "post"),
         }
 
     @path("card/", name="card")

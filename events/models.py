@@ -5,7 +5,7 @@ import uuid
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, Q
+from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, Q, prefetch_related_objects
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
@@ -209,6 +209,7 @@ class EventPage(CardPreviewMixin, RoutablePageMixin, ListingFieldsMixin, PublicP
     """One convening, announced ahead and carrying its reflections afterwards."""
 
     card_template = "events/includes/event_card.html"
+    served_with = (*ListingFieldsMixin.served_with, "series")
 
     uid = models.UUIDField(
         "calendar identifier",
@@ -389,6 +390,9 @@ class EventPage(CardPreviewMixin, RoutablePageMixin, ListingFieldsMixin, PublicP
         context = super().get_context(request, *args, **kwargs)
         context["index_page"] = self.get_parent().specific
         context["speakers"] = list(self.speakers.select_related("person__photo"))
+        # Every speaker's portrait renditions in one query rather than one per speaker.
+        photos = [speaker.person.photo for speaker in context["speakers"] if speaker.person.photo]
+        prefetch_related_objects(photos, "renditions")
         context["json_ld"] = event_json_ld(self, request, context["speakers"])
         # A convening being created (previewed before its first save) has no reflections yet.
         context["reflection_posts"] = self.reflection_cards() if self.pk else []

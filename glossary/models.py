@@ -229,6 +229,9 @@ def over_rate_limit(request):
 class GlossaryTermPage(PublicPage, Page):
     """One term or phrase, with its own address and revision history."""
 
+    # What the page's own template shows, fetched with the page when it is served (see home.routing).
+    served_with = ("group",)
+
     short_definition = models.TextField(
         max_length=400, help_text="One or two plain sentences; shown in tooltips, cards and search."
     )

@@ -5,6 +5,7 @@ from http import HTTPMethod
 from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import OuterRef, Subquery
 from django.utils.text import slugify
 
 from modelcluster.fields import ParentalKey
@@ -63,6 +64,8 @@ class ListingFieldsMixin(models.Model):
 
     # The image fields a listing card may show, fetched for a whole listing by `attach_images`.
     card_image_fields = ("listing_image",)
+    # What the page's own template shows, fetched with the page when it is served (see home.routing).
+    served_with = ("listing_image", "social_image")
 
     class Meta:
         abstract = True
@@ -207,22 +210,35 @@ class HomePage(PublicPage, Page):
     class Meta:
         verbose_name = "home page"
 
-    def route(self, request, path_components):
-        # The site's root: every page of the site is found from here, in one query.
-        return routing.route(self, request, path_components)
+    # The site's root: every page of the site is found from here, in two queries.
+    route = routing.route
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context.update(self.featured())
         context.update(latest_sections())
+        # Every card's images in one fetch, whichever section shows it.
+        attach_images(
+            [
+                *context["featured_pages"],
+                *filter(None, [context["featured_story"], context["toolbox"]]),
+                *context["latest_posts"],
+            ]
+        )
         return context
 
     def featured(self):
         """The featured pages in the editors' order, unpublished and private ones left out, and the story."""
-        featured_ids = list(self.featured_items.values_list("page_id", flat=True))
-        public_pages = site_pages().live().public().filter(pk__in=featured_ids)
-        found = {page.pk: page for page in routing.specific_pages(public_pages, streamfields=False)}
-        featured_pages = [found[pk] for pk in featured_ids if pk in found]
+        places = HomePageFeaturedItem.objects.filter(home_page=self, page=OuterRef("pk")).values("sort_order")
+        public_pages = (
+            site_pages()
+            .live()
+            .public()
+            .filter(pk__in=self.featured_items.values("page_id"))
+            .annotate(featured_place=Subquery(places[:1]))
+            .order_by("featured_place", "pk")
+        )
+        featured_pages = routing.specific_pages(public_pages, streamfields=False)
         stories = (
             apps.get_model("casestudies", "CaseStudyPage")
             .objects.live()
@@ -238,7 +254,6 @@ class HomePage(PublicPage, Page):
             if self.toolbox_page_id
             else None
         )
-        attach_images([*featured_pages, *filter(None, [story, toolbox])])
         return {"featured_pages": featured_pages, "featured_story": story, "toolbox": toolbox}
 
     def get_meta_description(self):
@@ -359,12 +374,13 @@ def latest_sections():
     terms = apps.get_model("glossary", "GlossaryTermPage").objects.live().public()
     term = terms.order_by("-first_published_at", "-pk").first()
     posts = list(posts)
-    attach_images(posts)
+    listed = {"blog_index": posts[0] if posts else None, "programme": event, "glossary": term}
+    # The pages that list them, in one query.
+    parent_paths = {name: page.path[: -Page.steplen] for name, page in listed.items() if page is not None}
+    parents = {page.path: page for page in Page.objects.filter(path__in=parent_paths.values())}
     return {
         "latest_posts": posts,
-        "blog_index": posts[0].get_parent() if posts else None,
         "next_event": event,
-        "programme": event.get_parent() if event else None,
         "glossary_term": term,
-        "glossary": term.get_parent() if term else None,
+        **{name: parents.get(parent_paths.get(name)) for name in listed},
     }
