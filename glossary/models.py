@@ -7,6 +7,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Cast
 from django.http import HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect
 from django.utils.text import capfirst
@@ -155,7 +156,7 @@ class GlossaryIndexPage(RoutablePageMixin, PublicPage, Page):
         if not form.is_spam():
             form.save()
         messages.success(request, "Thank you: your suggestion has been sent to the glossary's editors.")
-        return redirect(self.url)
+        return redirect(self.get_url(request))
 
     def render_suggest(self, request, form, status=200):
         response = self.render(
@@ -372,15 +373,18 @@ class GlossaryTermPage(PublicPage, Page):
     def get_usages(self):
         """Published pages whose rich text marks this term, read from Wagtail's reference index."""
         page_type = ContentType.objects.get_for_model(Page)
+        # The index keeps object ids as text; read inside the pages' query, cast to theirs.
         source_ids = (
             ReferenceIndex.get_references_to(self)
             .filter(base_content_type=page_type, model_path__endswith=f".{LINKTYPE}")
-            .values_list("object_id", flat=True)
+            .annotate(page_id=Cast("object_id", output_field=models.IntegerField()))
+            .values("page_id")
         )
         pages = (
-            Page.objects.live()
+            site_pages()
+            .live()
             .public()
-            .filter(pk__in={int(pk) for pk in source_ids})
+            .filter(pk__in=source_ids)
             .exclude(pk=self.pk)
             .order_by("-first_published_at", "pk")
         )

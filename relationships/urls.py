@@ -5,11 +5,11 @@ from django.views.static import serve
 
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.contrib.sitemaps import Sitemap
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from home.passwords import document_password, page_password
+from home.sitemap import PageSitemap
 from home.views import csp_report, health, security_txt
 from home.views import serve as serve_page
 
@@ -42,7 +42,7 @@ urlpatterns = [
     path("share/", include("editorial.urls")),
     path("csp-report/", csp_report, name="csp_report"),
     path(".well-known/security.txt", security_txt, name="security_txt"),
-    path("sitemap.xml", sitemap, {"sitemaps": {"wagtail": Sitemap}}, name="sitemap"),
+    path("sitemap.xml", sitemap, {"sitemaps": {"wagtail": PageSitemap}}, name="sitemap"),
 ]
 
 if settings.SERVE_MEDIA:

@@ -19,6 +19,7 @@ from wagtail.search.utils import normalise_query_string
 
 from glossary.models import GlossaryTermPage
 from home.listings import page_number
+from home.render_memo import current_request
 from home.routing import as_specific, specific_pages, with_specific_rows
 from home.visibility import site_pages
 from map.models import MapEntry, MapPage
@@ -185,10 +186,11 @@ def map_entry_results(query, number):
     """A page of matching map entries, as hits linking to their pages on the map."""
     map_page, entries = matching_entries(query)
     results_page = Paginator(entries, RESULTS_PER_PAGE).get_page(number)
+    map_url = map_page.get_url(current_request()) if map_page else None
     hits = [
         Hit(
             title=highlight(entry.name, query.words),
-            url=map_page.url + map_page.reverse_subpage("entry", kwargs={"pk": entry.pk}),
+            url=map_url + map_page.reverse_subpage("entry", kwargs={"pk": entry.pk}),
             summary=highlight(entry.public_description, query.words),
             search_type=MAP_TYPE,
         )
