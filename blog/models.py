@@ -4,7 +4,7 @@ import math
 from urllib.parse import quote, urlencode
 
 from django.db import models
-from django.db.models import F, OuterRef, Prefetch, Q, Subquery, Window
+from django.db.models import F, Prefetch, Q, Window
 from django.db.models.functions import RowNumber
 from django.http import Http404
 from django.shortcuts import get_object_or_404
@@ -26,7 +26,7 @@ from editorial.checklist import ChecklistPanel
 from editorial.guide import GuidePanel
 from editorial.previews import CardPreviewMixin
 from home.blocks import BodyBlock
-from home.listings import ListingPaginator, attach_images
+from home.listings import ListingPaginator, attach_images, linked
 from home.models import READ_ONLY_HTTP_METHODS, ListingFieldsMixin, Person, SiteSettings, SlugFromNameMixin
 from home.page_forms import SitePageForm
 from home.render_memo import social_rendition
@@ -453,8 +453,7 @@ class BlogPage(CardPreviewMixin, ListingFieldsMixin, PublicPage, Page):
         """Hand-picked posts first, in the editor's order, then the newest sharing the category or a
         tag up to RELATED_LIMIT in all; never this post. One query: each candidate's place in that
         order is numbered in the database, and shared posts past the limit are left there."""
-        picked_order = BlogPageRelatedPost.objects.filter(page_id=self.pk, post_id=OuterRef("pk"))
-        shared = Q(pk__in=BlogPageRelatedPost.objects.filter(page_id=self.pk).values("post_id"))
+        shared, picked_order = linked(self.related_links.all(), "post")
         shared |= Q(
             pk__in=BlogPageTag.objects.filter(tag_id__in=[tag.pk for tag in tags]).values("content_object_id")
         )
@@ -467,7 +466,7 @@ class BlogPage(CardPreviewMixin, ListingFieldsMixin, PublicPage, Page):
             .for_listing()
             .exclude(pk=self.pk)
             .filter(shared)
-            .annotate(picked_order=Subquery(picked_order.values("sort_order")[:1]))
+            .annotate(picked_order=picked_order)
             .annotate(place=Window(RowNumber(), order_by=order))
             .filter(Q(picked_order__isnull=False) | Q(place__lte=RELATED_LIMIT))
             .order_by(*order)

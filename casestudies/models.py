@@ -11,7 +11,6 @@ from urllib.parse import urlsplit
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import OuterRef, Subquery
 from django.utils.html import strip_tags
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -26,7 +25,7 @@ from editorial.checklist import ChecklistPanel
 from editorial.guide import GuidePanel
 from editorial.previews import CardPreviewMixin
 from home.blocks import QuoteBlock
-from home.listings import attach_images
+from home.listings import attach_images, in_link_order
 from home.models import READ_ONLY_HTTP_METHODS, ListingFieldsMixin, SiteSettings
 from home.page_forms import SitePageForm
 from home.render_memo import social_rendition
@@ -59,11 +58,9 @@ def new_short_code():
 
 def live_in_order(links, field):
     """The published, public pages that `links` (an inline panel's rows) point to through `field`,
-    in the links' order: one query, the links read inside it."""
+    in the links' order."""
     model = links.model._meta.get_field(field).related_model
-    place = links.filter(**{field: OuterRef("pk")}).values("sort_order")[:1]
-    pages = model.objects.live().public().filter(pk__in=links.values(field))
-    return list(pages.annotate(link_place=Subquery(place)).order_by("link_place", "pk"))
+    return list(in_link_order(model.objects.live().public(), links, field))
 
 
 def paper_size(request):

@@ -5,7 +5,6 @@ from http import HTTPMethod
 from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import OuterRef, Subquery
 from django.utils.text import slugify
 
 from modelcluster.fields import ParentalKey
@@ -21,7 +20,7 @@ from editorial.guide import GuidePanel
 
 from . import routing
 from .blocks import BodyBlock, TestimonialBlock
-from .listings import attach_images
+from .listings import attach_images, in_link_order
 from .page_forms import SitePageForm
 from .visibility import PublicPage, site_pages
 
@@ -229,15 +228,7 @@ class HomePage(PublicPage, Page):
 
     def featured(self):
         """The featured pages in the editors' order, unpublished and private ones left out, and the story."""
-        places = HomePageFeaturedItem.objects.filter(home_page=self, page=OuterRef("pk")).values("sort_order")
-        public_pages = (
-            site_pages()
-            .live()
-            .public()
-            .filter(pk__in=self.featured_items.values("page_id"))
-            .annotate(featured_place=Subquery(places[:1]))
-            .order_by("featured_place", "pk")
-        )
+        public_pages = in_link_order(site_pages().live().public(), self.featured_items.all(), "page")
         featured_pages = routing.specific_pages(public_pages, streamfields=False)
         stories = (
             apps.get_model("casestudies", "CaseStudyPage")

@@ -10,18 +10,16 @@ from wagtail.models import Page
 from wagtail.rich_text.pages import PageLinkHandler
 
 from home.render_memo import current_request, memoised
-from home.routing import specific_pages
 
 
 def linked_pages(ids):
     """{id: specific page} for the page ids among `ids`, fetched once per request (see
-    `home.render_memo`) in one query whatever their types, without their bodies."""
+    `home.render_memo`) in one query whatever their types: a link needs only the fields every page
+    has (its URL and whether it is live), so each type's own fields are left unread."""
     return memoised(
         "page links",
         ids,
-        lambda missing: {
-            page.pk: page for page in specific_pages(Page.objects.filter(pk__in=missing), streamfields=False)
-        },
+        lambda missing: {page.pk: page for page in Page.objects.filter(pk__in=missing).specific(defer=True)},
     )
 
 
