@@ -4,8 +4,7 @@ import math
 from urllib.parse import quote, urlencode
 
 from django.db import models
-from django.db.models import F, Prefetch, Q, Window
-from django.db.models.functions import RowNumber
+from django.db.models import F, Prefetch, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -25,13 +24,14 @@ from blog.feeds import BlogAtomFeed, BlogFeed
 from editorial.checklist import ChecklistPanel
 from editorial.guide import GuidePanel
 from editorial.previews import CardPreviewMixin
+from events.models import EventPage
 from home.blocks import BodyBlock
 from home.listings import ListingPaginator, attach_images, linked
 from home.models import READ_ONLY_HTTP_METHODS, ListingFieldsMixin, Person, SiteSettings, SlugFromNameMixin
 from home.page_forms import SitePageForm
 from home.render_memo import social_rendition
 from home.site_url import site_root
-from home.visibility import PublicPage, PublicPageQuerySet, is_public
+from home.visibility import PublicPage, PublicPageQuerySet
 
 POSTS_PER_PAGE = 10
 FEATURED_LIMIT = 3
@@ -282,7 +282,7 @@ class BlogPage(CardPreviewMixin, ListingFieldsMixin, PublicPage, Page):
 
     card_template = "blog/includes/post_card.html"
     card_image_fields = ("listing_image", "hero_image")
-    served_with = (*ListingFieldsMixin.served_with, "hero_image", "category", "series", "related_convening")
+    served_with = (*ListingFieldsMixin.served_with, "hero_image", "category", "series")
 
     date = models.DateField(
         "publication date",
@@ -451,9 +451,11 @@ class BlogPage(CardPreviewMixin, ListingFieldsMixin, PublicPage, Page):
 
     def get_related_posts(self, tags):
         """Hand-picked posts first, in the editor's order, then the newest sharing the category or a
-        tag up to RELATED_LIMIT in all; never this post. One query: each candidate's place in that
-        order is numbered in the database, and shared posts past the limit are left there."""
-        shared, picked_order = linked(self.related_links.all(), "post")
+        tag up to RELATED_LIMIT in all; never this post. The picks are read first; then one query
+        returns the live picks and, after them, enough of the newest shared posts to fill the limit.
+        (Numbering every shared post in the database instead takes longer than reading the picks.)"""
+        links = list(self.related_links.all())
+        shared, picked_order = linked(links, "post")
         shared |= Q(
             pk__in=BlogPageTag.objects.filter(tag_id__in=[tag.pk for tag in tags]).values("content_object_id")
         )
@@ -467,11 +469,11 @@ class BlogPage(CardPreviewMixin, ListingFieldsMixin, PublicPage, Page):
             .exclude(pk=self.pk)
             .filter(shared)
             .annotate(picked_order=picked_order)
-            .annotate(place=Window(RowNumber(), order_by=order))
-            .filter(Q(picked_order__isnull=False) | Q(place__lte=RELATED_LIMIT))
-            .order_by(*order)
+            .order_by(*order)[: len(links) + RELATED_LIMIT]
         )
-        return attach_images(related)
+        picked = [post for post in related if post.picked_order is not None]
+        others = [post for post in related if post.picked_order is None]
+        return attach_images(picked + others[: max(0, RELATED_LIMIT - len(picked))])
 
     def get_series_navigation(self):
         """'Part n of m' with the neighbouring parts, or None when the post is not in a live series."""
@@ -560,9 +562,11 @@ class BlogPage(CardPreviewMixin, ListingFieldsMixin, PublicPage, Page):
 
     def links_elsewhere(self, tags):
         """The convening it reflects on, the posts to read next and its place in its series."""
-        convening = self.related_convening
+        convenings = (
+            EventPage.objects.live().public().filter(pk=self.related_convening_id).defer_streamfields()
+        )
         return {
-            "related_convening": convening if convening and convening.live and is_public(convening) else None,
+            "related_convening": convenings.first() if self.related_convening_id else None,
             "related_posts": self.get_related_posts(tags),
             "series_navigation": self.get_series_navigation(),
         }

@@ -55,11 +55,6 @@ class PublicPageQuerySet(PageQuerySet):
 PublicPageManager = PageManager.from_queryset(PublicPageQuerySet)
 
 
-def is_public(page):
-    """Whether `.public()` keeps `page`: no restriction on it or any of its ancestors."""
-    return not any(page.path.startswith(restriction.page.path) for restriction in view_restrictions())
-
-
 def site_pages():
     """Every page of the site, as Wagtail's `Page.objects`, with the request's restrictions."""
     return PublicPageQuerySet(Page)
