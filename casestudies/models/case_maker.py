@@ -14,6 +14,7 @@ from wagtail.search import index
 from home.listings import attach_images
 from home.models import READ_ONLY_HTTP_METHODS, ListingFieldsMixin
 from home.page_forms import SitePageForm
+from home.visibility import PublicPage
 
 from ..blocks import CaseMakerBlock
 from ..explorer import StoryExplorer
@@ -41,7 +42,7 @@ def video_provider(url):
     )
 
 
-class CaseMakerPage(RoutablePageMixin, ListingFieldsMixin, Page):
+class CaseMakerPage(RoutablePageMixin, ListingFieldsMixin, PublicPage, Page):
     """The Case Maker's front page at /case-maker/, with the story explorer, card deck and feed."""
 
     introduction = RichTextField(
@@ -156,7 +157,7 @@ class CaseMakerPage(RoutablePageMixin, ListingFieldsMixin, Page):
         return [*urls, {"location": self.get_full_url(request) + "stories/", "lastmod": urls[0]["lastmod"]}]
 
 
-class CaseMakerSectionPage(ListingFieldsMixin, Page):
+class CaseMakerSectionPage(ListingFieldsMixin, PublicPage, Page):
     """One of the four parts of the case, such as 'The impact of investing in relationships'."""
 
     body = StreamField(CaseMakerBlock())

@@ -12,12 +12,13 @@ from wagtail.search import index
 from home.blocks import RICH_TEXT_FEATURES
 from home.models import ListingFieldsMixin
 from home.page_forms import SitePageForm
+from home.visibility import PublicPage
 
 from .. import views
 from .entries import MapEntry
 
 
-class MapPage(RoutablePageMixin, ListingFieldsMixin, Page):
+class MapPage(RoutablePageMixin, ListingFieldsMixin, PublicPage, Page):
     """The Relationships Map: filters, the tile map and the cards of approved entries."""
 
     introduction = models.TextField(
