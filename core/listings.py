@@ -1,7 +1,7 @@
 """What every listing needs: its cards' images in two queries, and a page of items with its total in one."""
 
 from django.core.paginator import Paginator
-from django.db.models import Count, Window
+from django.db.models import Case, Count, IntegerField, OuterRef, Q, QuerySet, Subquery, Value, When, Window
 
 from wagtail.images import get_image_model
 from wagtail.images.shortcuts import get_rendition_or_not_found
@@ -41,6 +41,25 @@ def attach_images(pages, *fields, specs=CARD_IMAGE_SPECS):
             if image is not None:
                 setattr(page, field, image)
     return pages
+
+
+def linked(links, field):
+    """(condition, place): which pages the inline panel rows `links` point to through `field`, and
+    each page's place in the rows' order (None for the others), both for use inside a query of pages.
+    Saved rows are read inside that query; a preview's, held in memory unsaved (modelcluster gives
+    them as a list-like stand-in for a queryset), as the page holds them."""
+    if isinstance(links, QuerySet):
+        place = Subquery(links.filter(**{field: OuterRef("pk")}).values("sort_order")[:1])
+        return Q(pk__in=links.values(field)), place
+    ids = [getattr(link, f"{field}_id") for link in links]
+    whens = (When(pk=pk, then=Value(number)) for number, pk in enumerate(ids))
+    return Q(pk__in=ids), Case(*whens, default=None, output_field=IntegerField())
+
+
+def in_link_order(pages, links, field):
+    """`pages` narrowed to those `links` point to through `field`, in the links' order (see `linked`)."""
+    condition, place = linked(links, field)
+    return pages.filter(condition).annotate(link_place=place).order_by("link_place", "pk")
 
 
 class ListingPaginator(Paginator):

@@ -19,6 +19,7 @@ from .blocks import BodyBlock
 from .fields import optional_link
 from .guide import GuidePanel
 from .page_forms import SitePageForm
+from .visibility import PublicPage
 
 # Pages that take no form answer any other method (a stray POST from a bot) with a 405.
 READ_ONLY_HTTP_METHODS = [HTTPMethod.GET, HTTPMethod.HEAD, HTTPMethod.OPTIONS]
@@ -57,6 +58,8 @@ class ListingFieldsMixin(models.Model):
 
     # The image fields a listing card may show, fetched for a whole listing by `attach_images`.
     card_image_fields = ("listing_image",)
+    # What the page's own template shows, fetched with the page when it is served (see core.routing).
+    served_with = ("listing_image", "social_image")
 
     class Meta:
         abstract = True
@@ -121,7 +124,7 @@ class Person(SlugFromNameMixin, index.Indexed, models.Model):
         return self.name
 
 
-class StandardPage(ListingFieldsMixin, Page):
+class StandardPage(ListingFieldsMixin, PublicPage, Page):
     """About, Toolbox, Connect and other pages built from the shared blocks."""
 
     body = StreamField(BodyBlock())

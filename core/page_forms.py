@@ -16,8 +16,9 @@ from django.urls import Resolver404, resolve
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 
-# Named, not imported: Wagtail's views module needs the models this module is loaded with.
-WAGTAIL_SERVE = "wagtail.views.serve"
+# Named, not imported: Wagtail's views module needs the models this module is loaded with. The
+# site's page view hands over to Wagtail's.
+PAGE_VIEWS = ("core.views.serve", "wagtail.views.serve")
 
 
 def first_segment(pattern):
@@ -50,7 +51,7 @@ def hidden_route(parent, slug):
         match = resolve(address)
     except Resolver404:
         return None
-    serves_pages = f"{match.func.__module__}.{match.func.__name__}" == WAGTAIL_SERVE
+    serves_pages = f"{match.func.__module__}.{match.func.__name__}" in PAGE_VIEWS
     return None if serves_pages else address
 
 

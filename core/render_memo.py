@@ -49,6 +49,13 @@ def memoised(kind, keys, load):
     return {key: known[key] for key in keys}
 
 
+def forget(kind):
+    """Drop what this request has loaded under `kind`, after a change to it in the same request."""
+    memo = _memo.get()
+    if memo is not None:
+        memo.pop(kind, None)
+
+
 def social_rendition(image):
     """`image` at sharing size, fetched once per request (a page's meta tags and its structured
     data both show it), or None when its original file is gone from media storage."""

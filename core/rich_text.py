@@ -15,13 +15,12 @@ from core.url_parts import parse_int
 
 def linked_pages(ids):
     """{id: specific page} for the page ids among `ids`, fetched once per request (see
-    `core.render_memo`) with the query Wagtail's own handler uses."""
+    `core.render_memo`) in one query whatever their types: a link needs only the fields every page
+    has (its URL and whether it is live), so each type's own fields are left unread."""
     return memoised(
         "page links",
         ids,
-        lambda missing: {
-            page.pk: page for page in Page.objects.filter(pk__in=missing).defer_streamfields().specific()
-        },
+        lambda missing: {page.pk: page for page in Page.objects.filter(pk__in=missing).specific(defer=True)},
     )
 
 

@@ -1,4 +1,4 @@
-"""Serving a page with two queries however deep it sits, instead
+"""Serving a page with two queries however deep it sits, its site's root page included, instead
 of two for every level of the tree.
 
 Wagtail finds a page by asking each level for the child with the next slug, then for that child's
@@ -12,12 +12,14 @@ keeps its (specific) parent, so breadcrumbs and `get_parent().specific` cost not
 
 from functools import cache
 
+from django.db.models import prefetch_related_objects
 from django.http import Http404
 from django.utils.module_loading import import_string
 
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.fields import StreamField
-from wagtail.models import Page, get_page_models
+from wagtail.images.models import AbstractImage
+from wagtail.models import Page, Site, get_page_models
 from wagtail.url_routing import RouteResult
 
 STANDARD_ROUTES = (Page.route, RoutablePageMixin.route)
@@ -65,35 +67,52 @@ def specific_pages(pages, streamfields=True, models=None):
 
 
 def pages_on_path(root, path_components):
-    """{(parent's tree path, slug): specific page} for the pages `path_components` passes through."""
-    candidates = Page.objects.filter(
-        path__startswith=root.path,
-        depth__gt=root.depth,
-        depth__lte=root.depth + len(path_components),
-        slug__in=set(path_components),
-    )
-    children = {(page.path[: -Page.steplen], page.slug): page for page in candidates}
-    walked, page = [], root
-    for slug in path_components:
-        page = children.get((page.path, slug))
-        if page is None:
-            break
-        walked.append(page)
-    if not walked:
-        return {}
-    specific = specific_pages(
-        Page.objects.filter(pk__in=[page.pk for page in walked]),
-        models={page.specific_class for page in walked},
-    )
-    return {(page.path[: -Page.steplen], page.slug): page for page in specific}
+    """The specific `root`, and {(parent's tree path, slug): specific page} for the pages
+    `path_components` passes through below it. The last of them comes with the relations its page
+    type names in `served_with` (what its own template shows), and their images' renditions."""
+    walked, page = [root], root
+    if path_components:
+        candidates = Page.objects.filter(
+            path__startswith=root.path,
+            depth__gt=root.depth,
+            depth__lte=root.depth + len(path_components),
+            slug__in=set(path_components),
+        )
+        children = {(page.path[: -Page.steplen], page.slug): page for page in candidates}
+        for slug in path_components:
+            page = children.get((page.path, slug))
+            if page is None:
+                break
+            walked.append(page)
+    served = walked[-1].specific_class
+    served_with = getattr(served, "served_with", ())
+    accessor = specific_accessors().get(served)
+    pages = Page.objects.filter(pk__in=[page.pk for page in walked])
+    if accessor:
+        pages = pages.select_related(*(f"{accessor}__{name}" for name in served_with))
+    specific = {
+        page.pk: page for page in specific_pages(pages, models={page.specific_class for page in walked})
+    }
+    last = specific.get(walked[-1].pk)
+    if last is not None:
+        images = [getattr(last, name) for name in served_with]
+        # Every rendition of the page's own images in one query: its picture and its sharing image.
+        prefetch_related_objects(
+            [image for image in images if isinstance(image, AbstractImage)], "renditions"
+        )
+    root = specific.pop(root.pk, root)
+    return root, {(page.path[: -Page.steplen], page.slug): page for page in specific.values()}
 
 
-def route(root, request, path_components):
-    """Wagtail's `Page.route` from `root` (the site's root page) down `path_components`.
+def route(root, request, path_components, children=None):
+    """Wagtail's `Page.route` from `root` (the site's root page) down `path_components`; a page type
+    routed from the site's root uses it as its `route` method.
 
-    The pages an address passes through are fetched in two queries; the walk follows Wagtail's rules.
+    The pages an address passes through are fetched in two queries (`children`, when the caller
+    fetched them already); the walk follows Wagtail's rules.
     """
-    children = pages_on_path(root, path_components)
+    if children is None:
+        children = pages_on_path(root, path_components)[1]
     page, remaining = root, list(path_components)
     while True:
         if page is not root and type(page).route not in STANDARD_ROUTES:
@@ -116,6 +135,22 @@ def route(root, request, path_components):
             raise Http404
         child._cached_parent_obj = page
         page, remaining = child, remaining[1:]
+
+
+def route_for_request(request, path):
+    """Wagtail's `Page.route_for_request`, with the site's root page fetched in the same query as the
+    pages on the path (Wagtail fetches it first, on its own); None where Wagtail answers None."""
+    site = Site.find_for_request(request)
+    if site is None:
+        return None
+    path_components = [component for component in path.split("/") if component]
+    root, children = pages_on_path(site.root_page, path_components)
+    try:
+        if type(root).route is route:
+            return route(root, request, path_components, children)
+        return root.route(request, path_components)
+    except Http404:
+        return None
 
 
 def ancestors(page):

@@ -17,6 +17,7 @@ from core.blocks import RICH_TEXT_FEATURES
 from core.fields import optional_link
 from core.models import READ_ONLY_HTTP_METHODS, ListingFieldsMixin
 from core.page_forms import SitePageForm
+from core.visibility import PublicPage
 
 from .blocks import ContextBlock, SectionBlock
 from .forms import GroupForm, StartForm
@@ -29,7 +30,7 @@ def scale_field(number):
     return models.CharField(f"Label for {number}", max_length=40, default=SCALE_DEFAULTS[number - 1])
 
 
-class HeatmapPage(ListingFieldsMixin, Page):
+class HeatmapPage(ListingFieldsMixin, PublicPage, Page):
     """A self-assessment people take anonymously, one section per step, and see as a heatmap."""
 
     introduction = RichTextField(features=RICH_TEXT_FEATURES)

@@ -1,6 +1,6 @@
 """Turn scores into what the results and group pages show: grids, findings with links, history."""
 
-from wagtail.models import Page
+from core.visibility import site_pages
 
 from .scoring import Cell, Row, element_means, findings, rounded, statement_grid
 
@@ -8,7 +8,7 @@ from .scoring import Cell, Row, element_means, findings, rounded, statement_grid
 def resolve_links(request, found):
     """Replace the page ids of each next step with the live, public pages they name (one query)."""
     ids = {pk for items in found.values() for item in items for step in item["steps"] for pk in step["links"]}
-    pages = {page.pk: page for page in Page.objects.live().public().filter(pk__in=ids)} if ids else {}
+    pages = {page.pk: page for page in site_pages().live().public().filter(pk__in=ids)} if ids else {}
     for items in found.values():
         for item in items:
             for step in item["steps"]:

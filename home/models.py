@@ -13,14 +13,15 @@ from core import routing
 from core.blocks import TestimonialBlock
 from core.fields import optional_link
 from core.guide import GuidePanel
-from core.listings import attach_images
+from core.listings import attach_images, in_link_order
 from core.models import READ_ONLY_HTTP_METHODS
 from core.page_forms import SitePageForm
+from core.visibility import PublicPage, site_pages
 from events.models import EventPage
 from glossary.models import GlossaryTermPage
 
 
-class HomePage(Page):
+class HomePage(PublicPage, Page):
     """The front door: a hero, editors' picks and the latest from each part of the site."""
 
     strapline = models.CharField(max_length=200, help_text="The big sentence at the top of the page.")
@@ -84,32 +85,36 @@ class HomePage(Page):
     class Meta:
         verbose_name = "home page"
 
-    def route(self, request, path_components):
-        # The site's root: every page of the site is found from here, in one query.
-        return routing.route(self, request, path_components)
+    # The site's root: every page of the site is found from here, in two queries.
+    route = routing.route
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context.update(self.featured())
         context.update(latest_sections())
+        # Every card's images in one fetch, whichever section shows it.
+        attach_images(
+            [
+                *context["featured_pages"],
+                *filter(None, [context["featured_story"], context["toolbox"]]),
+                *context["latest_posts"],
+            ]
+        )
         return context
 
     def featured(self):
         """The featured pages in the editors' order, unpublished and private ones left out, and the story."""
-        featured_ids = list(self.featured_items.values_list("page_id", flat=True))
-        public_pages = Page.objects.live().public().filter(pk__in=featured_ids)
-        found = {page.pk: page for page in routing.specific_pages(public_pages, streamfields=False)}
-        featured_pages = [found[pk] for pk in featured_ids if pk in found]
+        public_pages = in_link_order(site_pages().live().public(), self.featured_items.all(), "page")
+        featured_pages = routing.specific_pages(public_pages, streamfields=False)
         stories = CaseStudyPage.objects.live().public().defer_streamfields().prefetch_related("sectors")
         story = (
             stories.filter(pk=self.featured_story_id).first() if self.featured_story_id else None
         ) or stories.order_by("-first_published_at", "-pk").first()
         toolbox = (
-            Page.objects.live().public().filter(pk=self.toolbox_page_id).specific().first()
+            site_pages().live().public().filter(pk=self.toolbox_page_id).specific().first()
             if self.toolbox_page_id
             else None
         )
-        attach_images([*featured_pages, *filter(None, [story, toolbox])])
         return {"featured_pages": featured_pages, "featured_story": story, "toolbox": toolbox}
 
     def get_meta_description(self):
@@ -130,12 +135,13 @@ def latest_sections():
     terms = GlossaryTermPage.objects.live().public()
     term = terms.order_by("-first_published_at", "-pk").first()
     posts = list(posts)
-    attach_images(posts)
+    listed = {"blog_index": posts[0] if posts else None, "programme": event, "glossary": term}
+    # The pages that list them, in one query.
+    parent_paths = {name: page.path[: -Page.steplen] for name, page in listed.items() if page is not None}
+    parents = {page.path: page for page in Page.objects.filter(path__in=parent_paths.values())}
     return {
         "latest_posts": posts,
-        "blog_index": posts[0].get_parent() if posts else None,
         "next_event": event,
-        "programme": event.get_parent() if event else None,
         "glossary_term": term,
-        "glossary": term.get_parent() if term else None,
+        **{name: parents.get(parent_paths.get(name)) for name in listed},
     }

@@ -45,7 +45,7 @@ def explore(page, request):
         "grid_tiles": [tile for tile in tiles if tile.x or tile.y or tile.key == "scotland"],
         "other_tiles": [tile for tile in tiles if not (tile.x or tile.y or tile.key == "scotland")],
         "tiles": tiles,
-        "clear_url": page.url,
+        "clear_url": page.get_url(request),
     }
 
 
@@ -88,7 +88,7 @@ def join(page, request):
     if not form.is_spam():
         entry = form.save()
         moderation.submitted(entry, page)
-    return redirect(page.url + page.reverse_subpage("join_sent"))
+    return redirect(page.get_url(request) + page.reverse_subpage("join_sent"))
 
 
 def join_sent(page, request):

@@ -19,6 +19,7 @@ from wagtail.search import index
 from core.guide import GuidePanel
 from core.models import READ_ONLY_HTTP_METHODS
 from core.page_forms import SitePageForm
+from core.visibility import PublicPage, site_pages
 
 from .email import EmailPanel, email_html, kind, plain_text
 from .feeds import NewsletterFeed
@@ -27,7 +28,7 @@ ITEM_TYPES = ["blog.BlogPage", "events.EventPage", "casestudies.CaseStudyPage"]
 ISSUES_PER_PAGE = 24
 
 
-class NewsletterIndexPage(RoutablePageMixin, Page):
+class NewsletterIndexPage(RoutablePageMixin, PublicPage, Page):
     """The archive of published issues at /newsletter/, with its own feed."""
 
     intro = models.TextField(blank=True, help_text="A sentence or two above the list of issues.")
@@ -65,7 +66,7 @@ class NewsletterIndexPage(RoutablePageMixin, Page):
         return NewsletterFeed(self)(request)
 
 
-class NewsletterIssuePage(Page):
+class NewsletterIssuePage(PublicPage, Page):
     """One issue: an introduction and the posts, convenings and stories it points readers to."""
 
     introduction = RichTextField(
@@ -100,7 +101,7 @@ class NewsletterIssuePage(Page):
     def entries(self):
         """The issue's pages in the editor's order: only those live and public, never a draft."""
         ids = [item.page_id for item in self.items.all()]
-        pages = Page.objects.filter(pk__in=ids).live().public().specific().in_bulk()
+        pages = site_pages().filter(pk__in=ids).live().public().specific().in_bulk()
         return [pages[pk] for pk in ids if pk in pages]
 
     def labelled_entries(self):

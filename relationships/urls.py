@@ -4,14 +4,14 @@ from django.views.decorators.cache import cache_control
 from django.views.static import serve
 
 from wagtail import urls as wagtail_urls
-from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.contrib.sitemaps import Sitemap
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from core.passwords import document_password, page_password
+from core.sitemap import PageSitemap
 from core.views import csp_report, health, security_txt
+from core.views import serve as serve_page
 
 # A database outage anywhere in a request is answered 503 with Retry-After (see the view).
 handler500 = "core.views.server_error"
@@ -42,7 +42,7 @@ urlpatterns = [
     path("share/", include("editorial.urls")),
     path("csp-report/", csp_report, name="csp_report"),
     path(".well-known/security.txt", security_txt, name="security_txt"),
-    path("sitemap.xml", sitemap, {"sitemaps": {"wagtail": Sitemap}}, name="sitemap"),
+    path("sitemap.xml", sitemap, {"sitemaps": {"wagtail": PageSitemap}}, name="sitemap"),
 ]
 
 if settings.SERVE_MEDIA:
@@ -53,6 +53,8 @@ if settings.SERVE_MEDIA:
 
 urlpatterns += [
     # Calendar files keep their .ics name (no trailing slash); the pages' own routes serve them.
-    re_path(r"^((?:[\w\-]+/)*calendar\.ics)$", wagtail_views.serve, name="wagtail_serve_calendar"),
+    re_path(r"^((?:[\w\-]+/)*calendar\.ics)$", serve_page, name="wagtail_serve_calendar"),
+    # Wagtail's page view, routed by the site's own routing; the same pattern and name as Wagtail's.
+    re_path(r"^((?:[\w\-]+/)*)$", serve_page, name="wagtail_serve"),
     path("", include(wagtail_urls)),
 ]

@@ -15,11 +15,12 @@ from django.utils import timezone
 from django.utils.safestring import SafeString
 
 from wagtail.contrib.search_promotions.models import Query, QueryDailyHits, SearchPromotion
-from wagtail.models import Page
 from wagtail.search.utils import normalise_query_string
 
+from core.render_memo import current_request
 from core.routing import as_specific, specific_pages, with_specific_rows
 from core.url_parts import parse_int
+from core.visibility import site_pages
 from glossary.models import GlossaryTermPage
 from map.models import MapEntry, MapPage
 
@@ -49,7 +50,7 @@ LOGGED_QUERIES_PER_DAY = 2000
 
 def searchable_pages():
     """Published, public pages of the registered types: the only pages search ever looks at."""
-    return Page.objects.live().public().filter(content_type__in=searchable_content_type_ids())
+    return site_pages().live().public().filter(content_type__in=searchable_content_type_ids())
 
 
 class CountedPaginator(Paginator):
@@ -95,7 +96,7 @@ def promoted_hits(query, request):
         .order_by("sort_order")
     )
     page_ids = [promotion.page_id for promotion in promotions if promotion.page_id]
-    visible_pages = Page.objects.live().public().filter(pk__in=page_ids)
+    visible_pages = site_pages().live().public().filter(pk__in=page_ids)
     visible = {page.pk: page for page in specific_pages(visible_pages, streamfields=False)}
     hits = []
     for promotion in promotions:
@@ -185,10 +186,11 @@ def map_entry_results(query, number):
     """A page of matching map entries, as hits linking to their pages on the map."""
     map_page, entries = matching_entries(query)
     results_page = Paginator(entries, RESULTS_PER_PAGE).get_page(number)
+    map_url = map_page.get_url(current_request()) if map_page else None
     hits = [
         Hit(
             title=highlight(entry.name, query.words),
-            url=map_page.url + map_page.reverse_subpage("entry", kwargs={"pk": entry.pk}),
+            url=map_url + map_page.reverse_subpage("entry", kwargs={"pk": entry.pk}),
             summary=highlight(entry.public_description, query.words),
             search_type=MAP_TYPE,
         )

@@ -9,10 +9,11 @@ and again with LARGE items; the counts must not grow (a blog feed's twenty bodie
 links and glossary marks together, once per request). LARGE is 60:
 a query made per item shows as surely at 60 as at 1,000, and the test stays short.
 
-The goal is ten queries per page; the budgets below are what the render costs today with no cache
-at all, so that nothing gets worse. Most of the gap is Wagtail's own lookups that its cache
-normally answers (site root paths once per URL built without a request, every view restriction
-on each `.public()`), plus the site chrome (two settings, menu, footer).
+Ten queries is the budget. The site chrome alone costs seven with no cache: the site, the two
+routing queries, the view restrictions (read once per request, see core.visibility), the site's
+root paths for URLs, the site settings and the two menus. Pages that show more relations than the
+three queries left can carry are listed in OVER_BUDGET at what they cost today, so that none gets
+worse while the rest of the render is made cheaper; the aim is to empty it.
 """
 
 import datetime
@@ -49,7 +50,32 @@ from tests.factories_events import (
 )
 from tests.factories_glossary import GlossaryGroupFactory, GlossaryIndexPageFactory, GlossaryTermPageFactory
 
-BUDGET = 40
+BUDGET = 10
+OVER_BUDGET = {
+    "post": 20,
+    "convening": 13,
+    "story": 13,
+    "story card": 14,
+    "/": 19,
+    "/blog/": 17,
+    "/blog/category/{category}/": 16,
+    "/blog/series/{series}/": 16,
+    "/blog/tag/care/": 16,
+    "/blog/author/{author}/": 16,
+    "/convenings/": 13,
+    "/convenings/past/": 13,
+    "/convenings/series/{event_series}/": 13,
+    "/case-maker/": 14,
+    "/case-maker/stories/": 18,
+    "/case-maker/stories/?sector={sector}": 18,
+    "/case-maker/cards/": 13,
+    "/search/?q=relationships": 13,
+    "/search/?q=relationships&type=posts": 11,
+    "/blog/feed/": 13,
+    "/blog/feed/atom/": 13,
+    "/blog/category/{category}/feed/": 14,
+    "/blog/series/{series}/feed/": 14,
+}
 LARGE = 60
 
 DETAIL_PAGES = ("post", "convening", "convening.ics", "story", "story card", "section", "term", "standard")
@@ -224,7 +250,7 @@ class QueryBudgetTests(SiteTestCase):
         return {name: warm_query_count(self.client, url) for name, url in urls.items()}
 
     def assert_within_budget(self, counts):
-        over = {name: count for name, (count, _) in counts.items() if count > BUDGET}
+        over = {name: count for name, (count, _) in counts.items() if count > OVER_BUDGET.get(name, BUDGET)}
         self.assertEqual(over, {}, "\n\n".join(f"{name}:\n" + "\n".join(counts[name][1]) for name in over))
 
     def test_detail_pages_within_budget(self):

@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from wagtail.models import Page, PageViewRestriction
 
+from core.visibility import PublicPage, site_pages
 from tests.base import SiteTestCase
 from tests.factories import StandardPageFactory
 from tests.factories_blog import BlogIndexPageFactory, BlogPageFactory
@@ -31,7 +32,7 @@ def wagtail_allows(page):
     """What Wagtail lets an anonymous visitor see: live, in `.public()` and without any restriction
     `get_view_restrictions()` finds (which follows aliases back to the page they copy)."""
     in_public = Page.objects.live().public().filter(pk=page.pk).exists()
-    return in_public and not page.get_view_restrictions().exists()
+    return in_public and not Page.get_view_restrictions(page).exists()
 
 
 class ViewRestrictionEquivalenceTests(SiteTestCase):
@@ -118,6 +119,16 @@ class ViewRestrictionEquivalenceTests(SiteTestCase):
         for url in ("/convenings/", "/convenings/feed/", "/convenings/calendar.ics"):
             self.assert_surface(url, events)
         self.assert_surface("/", [*posts, *events])
+
+    def test_the_sites_own_answers_are_wagtails(self):
+        """The page types' `get_view_restrictions()` and the site's `.public()`, read from one list of
+        restrictions per request, answer as Wagtail's own methods do for every page of the tree."""
+        for page in Page.objects.filter(depth__gt=1).specific():
+            with self.subTest(page=page.url_path):
+                self.assertIsInstance(page, PublicPage)
+                self.assertEqual(set(page.get_view_restrictions()), set(Page.get_view_restrictions(page)))
+        self.assertEqual(set(site_pages().public()), set(Page.objects.public()))
+        self.assertEqual(set(site_pages().not_public()), set(Page.objects.not_public()))
 
     def test_every_surface_matches_wagtail_with_the_page_cache_off(self):
         self.check_every_surface()

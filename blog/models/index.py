@@ -11,6 +11,7 @@ from core.listings import ListingPaginator, attach_images
 from core.models import READ_ONLY_HTTP_METHODS, ListingFieldsMixin, Person
 from core.page_forms import SitePageForm
 from core.routing import late
+from core.visibility import PublicPage
 
 from .posts import BlogPage, series_order
 from .snippets import Category, Series
@@ -23,7 +24,7 @@ POSTS_PER_PAGE = 10
 FEATURED_LIMIT = 3
 
 
-class BlogIndexPage(RoutablePageMixin, ListingFieldsMixin, Page):
+class BlogIndexPage(RoutablePageMixin, ListingFieldsMixin, PublicPage, Page):
     """The blog's front page at /blog/, with archives by category, tag, author, year and series."""
 
     base_form_class = SitePageForm
@@ -52,9 +53,6 @@ class BlogIndexPage(RoutablePageMixin, ListingFieldsMixin, Page):
             "years": [day.year for day in public_posts.dates("date", "year", order="DESC")],
         }
 
-    def featured_posts(self):
-        return attach_images(self.posts().filter(featured=True)[:FEATURED_LIMIT])
-
     def posts(self):
         return BlogPage.objects.live().public().descendant_of(self).for_listing()
 
@@ -75,12 +73,14 @@ class BlogIndexPage(RoutablePageMixin, ListingFieldsMixin, Page):
 
     @path("")
     def index_route(self, request):
-        featured = self.featured_posts()
+        featured = list(self.posts().filter(featured=True)[:FEATURED_LIMIT])
         posts = self.posts().exclude(pk__in=[post.pk for post in featured])
-        listing = self.paginate(request, posts)
+        listing = ListingPaginator(posts, POSTS_PER_PAGE, prepare=list).get_page(request.GET.get("page"))
+        featured = featured if listing.number == 1 else []
+        attach_images([*featured, *listing])  # both lists' images in one fetch
         return self.render(
             request,
-            context_overrides={"posts": listing, "featured_posts": featured if listing.number == 1 else []},
+            context_overrides={"posts": listing, "featured_posts": featured},
         )
 
     @path("category/<slug:slug>/")

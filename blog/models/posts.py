@@ -15,7 +15,6 @@ from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, PageManager
-from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from core import structured_data
@@ -23,10 +22,11 @@ from core.blocks import BodyBlock
 from core.checklist import ChecklistPanel
 from core.fields import optional_link
 from core.guide import GuidePanel
-from core.listings import attach_images
+from core.listings import attach_images, linked
 from core.models import READ_ONLY_HTTP_METHODS, ListingFieldsMixin
 from core.page_forms import SitePageForm
 from core.previews import CardPreviewMixin
+from core.visibility import PublicPage, PublicPageQuerySet
 from events.models import EventPage
 
 from .snippets import Category, Series
@@ -35,7 +35,7 @@ RELATED_LIMIT = 3
 WORDS_PER_MINUTE = 200
 
 
-class BlogPageQuerySet(PageQuerySet):
+class BlogPageQuerySet(PublicPageQuerySet):
     def for_listing(self):
         """Newest first, with the category and authors every card shows; cards never show the body."""
         return (
@@ -63,11 +63,12 @@ class BlogPageForm(SitePageForm):
         self.fields["category"].required = True
 
 
-class BlogPage(CardPreviewMixin, ListingFieldsMixin, Page):
+class BlogPage(CardPreviewMixin, ListingFieldsMixin, PublicPage, Page):
     """An essay, reflection or piece of news by staff or guests."""
 
     card_template = "blog/includes/post_card.html"
     card_image_fields = ("listing_image", "hero_image")
+    served_with = (*ListingFieldsMixin.served_with, "hero_image", "category", "series")
 
     date = models.DateField(
         "publication date",
@@ -218,19 +219,30 @@ class BlogPage(CardPreviewMixin, ListingFieldsMixin, Page):
         return max(1, math.ceil(self.word_count / WORDS_PER_MINUTE))
 
     def get_related_posts(self, tags):
-        """Hand-picked posts first, then the newest sharing the category or a tag; never this post."""
-        candidates = BlogPage.objects.live().public().for_listing().exclude(pk=self.pk)
-        picked_ids = [link.post_id for link in self.related_links.all()]
-        picked = {post.pk: post for post in candidates.filter(pk__in=picked_ids)}
-        related = [picked[pk] for pk in picked_ids if pk in picked]
-        shortfall = RELATED_LIMIT - len(related)
-        if shortfall > 0:
-            tag_ids = [tag.pk for tag in tags]
-            shared = Q(pk__in=BlogPageTag.objects.filter(tag_id__in=tag_ids).values("content_object_id"))
-            if self.category_id:
-                shared |= Q(category_id=self.category_id)
-            related += candidates.exclude(pk__in=picked_ids).filter(shared)[:shortfall]
-        return attach_images(related)
+        """Hand-picked posts first, in the editor's order, then the newest sharing the category or a
+        tag up to RELATED_LIMIT in all; never this post. The picks are read first; then one query
+        returns the live picks and, after them, enough of the newest shared posts to fill the limit.
+        (Numbering every shared post in the database instead takes longer than reading the picks.)"""
+        links = list(self.related_links.all())
+        shared, picked_order = linked(links, "post")
+        shared |= Q(
+            pk__in=BlogPageTag.objects.filter(tag_id__in=[tag.pk for tag in tags]).values("content_object_id")
+        )
+        if self.category_id:
+            shared |= Q(category_id=self.category_id)
+        order = [F("picked_order").asc(nulls_last=True), F("date").desc(), F("pk").desc()]
+        related = (
+            BlogPage.objects.live()
+            .public()
+            .for_listing()
+            .exclude(pk=self.pk)
+            .filter(shared)
+            .annotate(picked_order=picked_order)
+            .order_by(*order)[: len(links) + RELATED_LIMIT]
+        )
+        picked = [post for post in related if post.picked_order is not None]
+        others = [post for post in related if post.picked_order is None]
+        return attach_images(picked + others[: max(0, RELATED_LIMIT - len(picked))])
 
     def get_series_navigation(self):
         """'Part n of m' with the neighbouring parts, or None when the post is not in a live series."""
@@ -309,7 +321,9 @@ class BlogPage(CardPreviewMixin, ListingFieldsMixin, Page):
 
     def links_elsewhere(self, tags):
         """The convening it reflects on, the posts to read next and its place in its series."""
-        convenings = EventPage.objects.live().public().filter(pk=self.related_convening_id)
+        convenings = (
+            EventPage.objects.live().public().filter(pk=self.related_convening_id).defer_streamfields()
+        )
         return {
             "related_convening": convenings.first() if self.related_convening_id else None,
             "related_posts": self.get_related_posts(tags),

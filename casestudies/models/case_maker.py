@@ -15,6 +15,7 @@ from core.listings import attach_images
 from core.models import READ_ONLY_HTTP_METHODS, ListingFieldsMixin
 from core.page_forms import SitePageForm
 from core.routing import late
+from core.visibility import PublicPage
 
 from ..blocks import CaseMakerBlock
 from ..feeds import CaseStudyAtomFeed, CaseStudyFeed
@@ -44,7 +45,7 @@ def video_provider(url):
     )
 
 
-class CaseMakerPage(RoutablePageMixin, ListingFieldsMixin, Page):
+class CaseMakerPage(RoutablePageMixin, ListingFieldsMixin, PublicPage, Page):
     """The Case Maker's front page at /case-maker/, with the story explorer, card deck and feed."""
 
     introduction = RichTextField(
@@ -159,7 +160,7 @@ class CaseMakerPage(RoutablePageMixin, ListingFieldsMixin, Page):
         return [*urls, {"location": self.get_full_url(request) + "stories/", "lastmod": urls[0]["lastmod"]}]
 
 
-class CaseMakerSectionPage(ListingFieldsMixin, Page):
+class CaseMakerSectionPage(ListingFieldsMixin, PublicPage, Page):
     """One of the four parts of the case, such as 'The impact of investing in relationships'."""
 
     body = StreamField(CaseMakerBlock())

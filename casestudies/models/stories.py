@@ -14,16 +14,16 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from blog.models import BlogPage
 from core import structured_data
 from core.blocks import QuoteBlock
 from core.checklist import ChecklistPanel
 from core.fields import optional_link
 from core.guide import GuidePanel
+from core.listings import in_link_order
 from core.models import READ_ONLY_HTTP_METHODS, ListingFieldsMixin
 from core.page_forms import SitePageForm
 from core.previews import CardPreviewMixin
-from glossary.models import GlossaryTermPage
+from core.visibility import PublicPage
 
 from ..blocks import CaseMakerBlock, EvidenceBlock
 from .labels import Enabler, Scale, Sector
@@ -40,12 +40,11 @@ def new_short_code():
             return code
 
 
-def live_in_order(model, ids):
-    """The published, public pages of `model` with these ids, in the order given."""
-    if not ids:
-        return []
-    pages = model.objects.live().public().in_bulk(ids)
-    return [pages[pk] for pk in ids if pk in pages]
+def live_in_order(links, field):
+    """The published, public pages that `links` (an inline panel's rows) point to through `field`,
+    in the links' order."""
+    model = links.model._meta.get_field(field).related_model
+    return list(in_link_order(model.objects.live().public(), links, field))
 
 
 def paper_size(request):
@@ -53,10 +52,11 @@ def paper_size(request):
     return "a4" if request.GET.get("paper") == "a4" else "a5"
 
 
-class CaseStudyPage(CardPreviewMixin, RoutablePageMixin, ListingFieldsMixin, Page):
+class CaseStudyPage(CardPreviewMixin, RoutablePageMixin, ListingFieldsMixin, PublicPage, Page):
     """A real story of relationship-centred practice, with a printable card and a short address."""
 
     card_template = "casestudies/includes/story_card.html"
+    served_with = (*ListingFieldsMixin.served_with, "scale")
 
     organisation = models.CharField(
         max_length=160, blank=True, help_text="Who did this, e.g. Rosebank GP Practice"
@@ -199,10 +199,8 @@ class CaseStudyPage(CardPreviewMixin, RoutablePageMixin, ListingFieldsMixin, Pag
     def links_elsewhere(self):
         """The glossary terms and posts editors linked to the story, published and public ones only."""
         return {
-            "glossary_terms": live_in_order(
-                GlossaryTermPage, [item.term_id for item in self.glossary_terms.all()]
-            ),
-            "related_posts": live_in_order(BlogPage, [item.post_id for item in self.related_posts.all()]),
+            "glossary_terms": live_in_order(self.glossary_terms.all(), "term"),
+            "related_posts": live_in_order(self.related_posts.all(), "post"),
         }
 
     @path("card/", name="card")

@@ -7,6 +7,7 @@ import re
 from django import template
 from django.core.paginator import Page as PaginatorPage
 from django.core.serializers.json import DjangoJSONEncoder
+from django.db.models import Subquery
 from django.http import QueryDict
 from django.utils import timezone
 from django.utils.html import format_html
@@ -36,8 +37,11 @@ def json_ld(data):
 
 
 def _links(request, related_name):
-    navigation = NavigationSettings.load(request_or_site=request)
-    items = getattr(navigation, related_name).select_related("link_page")
+    """The menu's or the footer's links, read in one query with the navigation setting they belong
+    to (the one `NavigationSettings.load()` would return, the first); none until it is saved."""
+    link_model = NavigationSettings._meta.get_field(related_name).related_model
+    navigation = NavigationSettings.base_queryset().order_by("pk").values("pk")[:1]
+    items = link_model.objects.filter(settings=Subquery(navigation)).select_related("link_page")
     links = []
     for item in items:
         if item.link_page_id and not item.link_page.live:

@@ -4,7 +4,7 @@ import uuid
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, Q
+from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, Q, prefetch_related_objects
 from django.utils import timezone
 
 from modelcluster.fields import ParentalKey
@@ -12,7 +12,6 @@ from wagtail.admin.panels import FieldPanel, HelpPanel, InlinePanel, MultiFieldP
 from wagtail.contrib.routable_page.models import RoutablePageMixin, re_path
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, PageManager
-from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from core.blocks import BodyBlock
@@ -23,6 +22,7 @@ from core.listings import attach_images
 from core.models import READ_ONLY_HTTP_METHODS, ListingFieldsMixin
 from core.page_forms import SitePageForm
 from core.previews import CardPreviewMixin
+from core.visibility import PublicPage, PublicPageQuerySet
 
 from ..calendar import calendar_response
 from ..structured_data import event_json_ld
@@ -45,7 +45,7 @@ class EventFormat(models.TextChoices):
     HYBRID = "hybrid", "Hybrid (in person and online)"
 
 
-class EventPageQuerySet(PageQuerySet):
+class EventPageQuerySet(PublicPageQuerySet):
     """Event queries that split the programme by the clock."""
 
     def upcoming(self, now=None):
@@ -71,10 +71,11 @@ class EventPageQuerySet(PageQuerySet):
         )
 
 
-class EventPage(CardPreviewMixin, RoutablePageMixin, ListingFieldsMixin, Page):
+class EventPage(CardPreviewMixin, RoutablePageMixin, ListingFieldsMixin, PublicPage, Page):
     """One convening, announced ahead and carrying its reflections afterwards."""
 
     card_template = "events/includes/event_card.html"
+    served_with = (*ListingFieldsMixin.served_with, "series")
 
     uid = models.UUIDField(
         "calendar identifier",
@@ -248,6 +249,9 @@ class EventPage(CardPreviewMixin, RoutablePageMixin, ListingFieldsMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         context["index_page"] = self.get_parent().specific
         context["speakers"] = list(self.speakers.select_related("person__photo"))
+        # Every speaker's portrait renditions in one query rather than one per speaker.
+        photos = [speaker.person.photo for speaker in context["speakers"] if speaker.person.photo]
+        prefetch_related_objects(photos, "renditions")
         context["json_ld"] = event_json_ld(self, request, context["speakers"])
         # A convening being created (previewed before its first save) has no reflections yet.
         context["reflection_posts"] = self.reflection_cards() if self.pk else []

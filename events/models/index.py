@@ -14,6 +14,7 @@ from core.guide import GuidePanel
 from core.listings import ListingPaginator, attach_images
 from core.models import READ_ONLY_HTTP_METHODS
 from core.page_forms import SitePageForm
+from core.visibility import PublicPage
 
 from ..calendar import calendar_response
 from ..feeds import EventFeed
@@ -24,7 +25,7 @@ PAST_PER_PAGE = 12
 CALENDAR_PAST_WINDOW = datetime.timedelta(days=365)
 
 
-class EventIndexPage(RoutablePageMixin, Page):
+class EventIndexPage(RoutablePageMixin, PublicPage, Page):
     """The convenings programme at /convenings/, with its archive, series pages, calendar and feed."""
 
     intro = models.TextField(

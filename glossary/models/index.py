@@ -19,6 +19,7 @@ from core.page_forms import SitePageForm
 from core.public_forms import post_size_problem
 from core.routing import late
 from core.structured_data import document
+from core.visibility import PublicPage
 
 from ..alphabet import LETTERS, OTHER_LETTER, fold, index_letter, letter_anchor, sort_key
 from .groups import GlossaryGroup
@@ -34,7 +35,7 @@ SUGGESTION_MAX_FIELDS = 20
 SUGGESTION_MAX_BYTES = 16 * 1024
 
 
-class GlossaryIndexPage(RoutablePageMixin, Page):
+class GlossaryIndexPage(RoutablePageMixin, PublicPage, Page):
     """All terms at /glossary/, with the suggest-a-term form and the feed of new terms."""
 
     introduction = models.TextField(
@@ -121,7 +122,7 @@ class GlossaryIndexPage(RoutablePageMixin, Page):
         if not form.is_spam():
             form.save()
         messages.success(request, "Thank you: your suggestion has been sent to the glossary's editors.")
-        return redirect(self.url)
+        return redirect(self.get_url(request))
 
     def render_suggest(self, request, form, status=200):
         response = self.render(

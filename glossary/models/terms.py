@@ -4,6 +4,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Cast
 from django.utils.text import capfirst
 
 from modelcluster.fields import ParentalKey
@@ -18,6 +19,7 @@ from core.guide import GuidePanel
 from core.models import READ_ONLY_HTTP_METHODS
 from core.page_forms import SitePageForm
 from core.structured_data import document
+from core.visibility import PublicPage, site_pages
 
 from ..alphabet import fold, sort_key
 from .groups import GlossaryGroup
@@ -40,8 +42,11 @@ def usage_label(model):
     return USAGE_LABELS.get(model._meta.label_lower) or capfirst(model._meta.verbose_name)
 
 
-class GlossaryTermPage(Page):
+class GlossaryTermPage(PublicPage, Page):
     """One term or phrase, with its own address and revision history."""
+
+    # What the page's own template shows, fetched with the page when it is served (see core.routing).
+    served_with = ("group",)
 
     short_definition = models.TextField(
         max_length=400, help_text="One or two plain sentences; shown in tooltips, cards and search."
@@ -176,15 +181,18 @@ class GlossaryTermPage(Page):
     def get_usages(self):
         """Published pages whose rich text marks this term, read from Wagtail's reference index."""
         page_type = ContentType.objects.get_for_model(Page)
+        # The index keeps object ids as text; read inside the pages' query, cast to theirs.
         source_ids = (
             ReferenceIndex.get_references_to(self)
             .filter(base_content_type=page_type, model_path__endswith=f".{LINKTYPE}")
-            .values_list("object_id", flat=True)
+            .annotate(page_id=Cast("object_id", output_field=models.IntegerField()))
+            .values("page_id")
         )
         pages = (
-            Page.objects.live()
+            site_pages()
+            .live()
             .public()
-            .filter(pk__in={int(pk) for pk in source_ids})
+            .filter(pk__in=source_ids)
             .exclude(pk=self.pk)
             .order_by("-first_published_at", "pk")
         )
@@ -193,7 +201,7 @@ class GlossaryTermPage(Page):
     def get_first_discussed_in(self):
         if not self.first_discussed_in_id:
             return None
-        return Page.objects.live().public().filter(pk=self.first_discussed_in_id).first()
+        return site_pages().live().public().filter(pk=self.first_discussed_in_id).first()
 
 
 class GlossaryRelatedTerm(Orderable):

@@ -15,6 +15,7 @@ from core.blocks import RICH_TEXT_FEATURES
 from core.models import ListingFieldsMixin
 from core.page_forms import SitePageForm
 from core.routing import late
+from core.visibility import PublicPage
 
 from .entries import MapEntry
 
@@ -33,7 +34,7 @@ ROUTE_VIEWS = (
 views = SimpleNamespace(**{name: late(f"map.views.{name}") for name in ROUTE_VIEWS})
 
 
-class MapPage(RoutablePageMixin, ListingFieldsMixin, Page):
+class MapPage(RoutablePageMixin, ListingFieldsMixin, PublicPage, Page):
     """The Relationships Map: filters, the tile map and the cards of approved entries."""
 
     introduction = models.TextField(
