@@ -40,7 +40,7 @@ class ShareScreenTests(SiteTestCase):
             "Share a draft of “The draft title”", [h1.get_text(strip=True) for h1 in html.find_all("h1")]
         )
         field = html.find("input", id="new-link")
-        self.assertEqual(field["value"], f"http://testserver{link.get_absolute_url()}")
+        self.assertEqual(field["value"], f"http://localhost{link.get_absolute_url()}")
         self.assertTrue(field.has_attr("readonly"))
         self.assertEqual(
             html.find("label", attrs={"for": "new-link"}).get_text(strip=True), "The new share link"
