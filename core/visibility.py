@@ -3,7 +3,7 @@
 Wagtail reads every view restriction afresh for each `.public()` (a home page makes six) and reads
 a page's ancestors and their restrictions again before serving it. Here both come from one list of
 restrictions that the request reads once; the answers are Wagtail's own (the equivalence tests in
-tests/test_view_restrictions.py compare them with Wagtail's methods on a tree with private
+tests/security/test_view_restrictions.py compare them with Wagtail's methods on a tree with private
 sections, aliases and children of aliases). Saving or deleting a restriction forgets the list, so
 an admin request that changes one reads the new list.
 """

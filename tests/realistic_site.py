@@ -16,22 +16,22 @@ from core.models import FooterLink, MainMenuItem, NavigationSettings
 from editorial.models import ShareLink
 from glossary.models import GlossaryGroup
 from tests.factories import ImageFactory, PersonFactory, StandardPageFactory
-from tests.factories_blog import BlogIndexPageFactory, BlogPageFactory, CategoryFactory, SeriesFactory
-from tests.factories_casestudies import (
+from tests.factories.blog import BlogIndexPageFactory, BlogPageFactory, CategoryFactory, SeriesFactory
+from tests.factories.casestudies import (
     CaseMakerPageFactory,
     CaseMakerSectionPageFactory,
     CaseStudyPageFactory,
     EnablerFactory,
     SectorFactory,
 )
-from tests.factories_events import (
+from tests.factories.events import (
     EventIndexPageFactory,
     EventPageFactory,
     EventPageSpeakerFactory,
     EventSeriesFactory,
 )
-from tests.factories_glossary import GlossaryIndexPageFactory, GlossaryTermPageFactory
-from tests.factories_newsletter import NewsletterIndexPageFactory, NewsletterIssuePageFactory
+from tests.factories.glossary import GlossaryIndexPageFactory, GlossaryTermPageFactory
+from tests.factories.newsletter import NewsletterIndexPageFactory, NewsletterIssuePageFactory
 
 # Where the glossary suggestion form is posted empty, to render its errors.
 SUGGESTION_FORM = "/glossary/suggest/"

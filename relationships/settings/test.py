@@ -29,7 +29,7 @@ WHITENOISE_AUTOREFRESH = True
 # Tests build and roll back sites without signals; the cache tests switch these on themselves.
 PAGE_CACHE_SECONDS = 0
 # Django's test client signs in without a request, which django-axes refuses; the lockout tests
-# (tests/test_login_lockout.py) turn it on.
+# (tests/security/test_login_lockout.py) turn it on.
 AXES_ENABLED = False
 # Wagtail's page test helpers sign in with the first backend, which must be able to load the user;
 # Axes' backend only guards sign-ins, and the lockout tests put it back in front.

@@ -5,7 +5,7 @@ from django.contrib.auth import get_user_model
 import feedparser
 
 from tests.factories import ImageFactory, PersonFactory
-from tests.factories_blog import BlogIndexPageFactory, CategoryFactory
+from tests.factories.blog import BlogIndexPageFactory, CategoryFactory
 
 
 def choose_in_modal(page, scope, button_name, item_name):

@@ -3,7 +3,7 @@
 from axe_playwright_python.sync_playwright import Axe
 
 from casestudies.models import CaseStudyPage
-from tests.factories_casestudies import (
+from tests.factories.casestudies import (
     CaseMakerPageFactory,
     CaseStudyPageFactory,
     EnablerFactory,

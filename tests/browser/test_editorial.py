@@ -21,9 +21,9 @@ from core.roles import apply_roles
 from newsletter.email import email_html
 from newsletter.models import NewsletterIssuePage
 from tests.factories import ImageFactory
-from tests.factories_blog import BlogIndexPageFactory, BlogPageFactory
-from tests.factories_editors import PASSWORD, editor, moderator
-from tests.factories_newsletter import NewsletterIndexPageFactory
+from tests.factories.blog import BlogIndexPageFactory, BlogPageFactory
+from tests.factories.editors import PASSWORD, editor, moderator
+from tests.factories.newsletter import NewsletterIndexPageFactory
 
 SCREENSHOTS = Path(settings.BASE_DIR) / "docs" / "guide"
 RACE_ROUNDS = 20

@@ -21,11 +21,11 @@ from events.models import EventPage
 from glossary.models import GlossaryTermPage
 from tests.browser.admin_forms import fill_datetime
 from tests.factories import ImageFactory, PersonFactory
-from tests.factories_blog import BlogIndexPageFactory, BlogPageFactory, CategoryFactory
-from tests.factories_casestudies import CaseMakerPageFactory, ScaleFactory, SectorFactory
-from tests.factories_editors import PASSWORD, editor, moderator
-from tests.factories_events import EventIndexPageFactory
-from tests.factories_glossary import (
+from tests.factories.blog import BlogIndexPageFactory, BlogPageFactory, CategoryFactory
+from tests.factories.casestudies import CaseMakerPageFactory, ScaleFactory, SectorFactory
+from tests.factories.editors import PASSWORD, editor, moderator
+from tests.factories.events import EventIndexPageFactory
+from tests.factories.glossary import (
     GlossaryIndexPageFactory,
     GlossarySuggestionFactory,
     GlossaryTermPageFactory,

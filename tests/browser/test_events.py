@@ -17,7 +17,7 @@ from playwright.sync_api import expect
 
 from events.models import EventPage
 from tests.browser.admin_forms import fill_datetime
-from tests.factories_events import EventIndexPageFactory, EventPageFactory, EventSeriesFactory
+from tests.factories.events import EventIndexPageFactory, EventPageFactory, EventSeriesFactory
 
 LONDON = zoneinfo.ZoneInfo("Europe/London")
 PASSWORD = "correct horse battery staple"

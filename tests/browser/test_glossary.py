@@ -13,7 +13,7 @@ from playwright.sync_api import expect
 
 from glossary.models import GlossaryGroup
 from tests.factories import StandardPageFactory
-from tests.factories_glossary import GlossaryIndexPageFactory, GlossaryTermPageFactory
+from tests.factories.glossary import GlossaryIndexPageFactory, GlossaryTermPageFactory
 
 
 def build_glossary(home):

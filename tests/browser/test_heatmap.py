@@ -11,7 +11,7 @@ from playwright.sync_api import expect
 
 from heatmap.models import HeatmapGroup, HeatmapResult
 from tests.browser.nu import assert_valid_html
-from tests.factories_heatmap import HeatmapPageFactory, take, token_from
+from tests.factories.heatmap import HeatmapPageFactory, take, token_from
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 AXE_OPTIONS = {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}

@@ -15,7 +15,7 @@ from playwright.sync_api import expect
 
 from map.models import MapEntry
 from tests.browser.nu import assert_valid_html
-from tests.factories_map import MapEntryFactory, MapPageFactory, ThemeFactory
+from tests.factories.map import MapEntryFactory, MapPageFactory, ThemeFactory
 from tests.map.helpers import links_in
 
 PASSWORD = "moderate-carefully"

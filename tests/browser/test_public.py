@@ -10,7 +10,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.factories import ImageFactory
-from tests.factories_blog import BlogIndexPageFactory, BlogPageFactory
+from tests.factories.blog import BlogIndexPageFactory, BlogPageFactory
 from tests.realistic_site import build_realistic_site
 
 # The topmost element at the centre of the focused element: itself (or its child) when it is in view.

@@ -6,8 +6,8 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.factories import StandardPageFactory
-from tests.factories_blog import BlogIndexPageFactory, BlogPageFactory
-from tests.factories_glossary import GlossaryIndexPageFactory, GlossaryTermPageFactory
+from tests.factories.blog import BlogIndexPageFactory, BlogPageFactory
+from tests.factories.glossary import GlossaryIndexPageFactory, GlossaryTermPageFactory
 
 
 @pytest.fixture

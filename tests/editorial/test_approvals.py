@@ -10,8 +10,8 @@ from wagtail.models import WorkflowState
 from bs4 import BeautifulSoup
 
 from tests.base import SiteTestCase
-from tests.factories_blog import BlogIndexPageFactory, BlogPageFactory
-from tests.factories_editors import editor, moderator
+from tests.factories.blog import BlogIndexPageFactory, BlogPageFactory
+from tests.factories.editors import editor, moderator
 
 
 class ApprovalTests(SiteTestCase):

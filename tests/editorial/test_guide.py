@@ -8,9 +8,9 @@ from bs4 import BeautifulSoup
 
 from core.guide import SECTIONS, GuidePanel, render_guide
 from tests.base import SiteTestCase
-from tests.factories_blog import BlogIndexPageFactory, BlogPageFactory
-from tests.factories_editors import editor
-from tests.factories_events import EventIndexPageFactory, EventPageFactory
+from tests.factories.blog import BlogIndexPageFactory, BlogPageFactory
+from tests.factories.editors import editor
+from tests.factories.events import EventIndexPageFactory, EventPageFactory
 
 GUIDE_URL = "/admin/help/"
 

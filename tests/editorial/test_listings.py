@@ -10,11 +10,11 @@ from bs4 import BeautifulSoup
 from openpyxl import load_workbook
 
 from tests.base import SiteTestCase
-from tests.factories_blog import BlogIndexPageFactory, BlogPageFactory
-from tests.factories_casestudies import CaseMakerPageFactory, CaseStudyPageFactory
-from tests.factories_editors import editor
-from tests.factories_events import EventIndexPageFactory, EventPageFactory
-from tests.factories_glossary import GlossarySuggestionFactory
+from tests.factories.blog import BlogIndexPageFactory, BlogPageFactory
+from tests.factories.casestudies import CaseMakerPageFactory, CaseStudyPageFactory
+from tests.factories.editors import editor
+from tests.factories.events import EventIndexPageFactory, EventPageFactory
+from tests.factories.glossary import GlossarySuggestionFactory
 
 SUMMER = datetime.datetime(2026, 7, 1, 17, 0, tzinfo=datetime.UTC)  # 18:00 in London
 WINTER = datetime.datetime(2026, 1, 15, 18, 0, tzinfo=datetime.UTC)  # 18:00 in London

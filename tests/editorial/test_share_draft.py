@@ -11,8 +11,8 @@ from bs4 import BeautifulSoup
 from core.roles import EDITORS
 from editorial.models import ShareLink
 from tests.base import SiteTestCase
-from tests.factories_blog import BlogIndexPageFactory, BlogPageFactory
-from tests.factories_editors import editor
+from tests.factories.blog import BlogIndexPageFactory, BlogPageFactory
+from tests.factories.editors import editor
 
 
 class ShareScreenTests(SiteTestCase):

@@ -12,8 +12,8 @@ import time_machine
 from heatmap.models import Answer, HeatmapGroup, HeatmapResult
 from heatmap.tokens import new_token
 from tests.base import SiteTestCase
-from tests.factories_editors import editor, moderator
-from tests.factories_heatmap import HeatmapPageFactory
+from tests.factories.editors import editor, moderator
+from tests.factories.heatmap import HeatmapPageFactory
 
 
 def finished_result(version, score, when, group=None):

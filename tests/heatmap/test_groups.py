@@ -11,7 +11,7 @@ from django.utils import timezone
 from heatmap.models import Answer, HeatmapGroup, HeatmapResult
 from heatmap.tokens import new_token
 from tests.base import SiteTestCase
-from tests.factories_heatmap import HeatmapPageFactory, element, section, take, token_from
+from tests.factories.heatmap import HeatmapPageFactory, element, section, take, token_from
 
 
 @override_settings(HEATMAP_START_RATE="1000/h")

@@ -7,7 +7,7 @@ from django.test import override_settings
 from heatmap.models import Answer, HeatmapResult
 from heatmap.tokens import new_token
 from tests.base import SiteTestCase
-from tests.factories_heatmap import HeatmapPageFactory, element, result_for, section, step_data, token_from
+from tests.factories.heatmap import HeatmapPageFactory, element, result_for, section, step_data, token_from
 
 
 @override_settings(HEATMAP_START_RATE="1000/h")

@@ -5,7 +5,7 @@ from django.test import SimpleTestCase
 from heatmap.scoring import PALETTE, Cell, band, element_means, findings, shade
 from heatmap.snapshot import Structure
 from tests.base import SiteTestCase
-from tests.factories_heatmap import HeatmapPageFactory, element, section
+from tests.factories.heatmap import HeatmapPageFactory, element, section
 
 STRUCTURE = Structure(
     {

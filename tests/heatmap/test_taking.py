@@ -10,7 +10,7 @@ from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfiel
 from heatmap.models import Answer, HeatmapResult
 from heatmap.tokens import digest
 from tests.base import SiteTestCase
-from tests.factories_heatmap import HeatmapPageFactory, result_for, step_data, take, token_from
+from tests.factories.heatmap import HeatmapPageFactory, result_for, step_data, take, token_from
 
 
 @override_settings(HEATMAP_START_RATE="1000/h")

@@ -5,7 +5,7 @@ from django.test import Client
 from map.models import MapEntry, Status
 from map.models.entries import PUBLIC_FIELD_CHOICES
 from map.tokens import CONFIRM, MANAGE, make_token
-from tests.factories_map import MapPageFactory, ThemeFactory
+from tests.factories.map import MapPageFactory, ThemeFactory
 
 from .helpers import JOIN_URL, valid_submission
 

@@ -11,8 +11,8 @@ from wagtail.models import ModelLogEntry
 
 from map.models import MapEntry, Status, Theme
 from tests.base import SiteTestCase
-from tests.factories_editors import editor, moderator
-from tests.factories_map import MapEntryFactory, MapPageFactory
+from tests.factories.editors import editor, moderator
+from tests.factories.map import MapEntryFactory, MapPageFactory
 
 QUEUE = "/admin/map-entries/"
 

@@ -9,7 +9,7 @@ from django.test import override_settings
 from map import moderation
 from map.models import Status
 from tests.base import SiteTestCase
-from tests.factories_map import MapEntryFactory, MapPageFactory
+from tests.factories.map import MapEntryFactory, MapPageFactory
 
 
 class PurgeRecorder(BaseHTTPRequestHandler):

@@ -15,12 +15,12 @@ from bs4 import BeautifulSoup
 
 from map.models import MapEntry, Status
 from tests.base import SiteTestCase
-from tests.factories_casestudies import CaseMakerPageFactory, CaseStudyPageFactory
-from tests.factories_glossary import GlossaryIndexPageFactory, GlossaryTermPageFactory
-from tests.factories_map import MapEntryFactory, MapPageFactory, ThemeFactory
-from tests.test_query_budgets import EVERY_CACHE_OFF
+from tests.core.test_query_budgets import EVERY_CACHE_OFF
+from tests.factories.casestudies import CaseMakerPageFactory, CaseStudyPageFactory
+from tests.factories.glossary import GlossaryIndexPageFactory, GlossaryTermPageFactory
+from tests.factories.map import MapEntryFactory, MapPageFactory, ThemeFactory
 
-# With every cache off the site chrome alone costs seven queries (see tests/test_query_budgets.py);
+# With every cache off the site chrome alone costs seven queries (see tests/core/test_query_budgets.py);
 # the map adds its themes, a page of entries with their themes and the counts for the tile map.
 # The aim is 10; what must never happen is growth.
 MAP_QUERY_BUDGET = 12

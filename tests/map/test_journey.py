@@ -15,7 +15,7 @@ from wagtail.models import ModelLogEntry
 
 from map.models import MapEntry, Status
 from tests.base import SiteTestCase
-from tests.factories_map import MapPageFactory, ThemeFactory
+from tests.factories.map import MapPageFactory, ThemeFactory
 
 from .helpers import JOIN_URL, last_links, valid_submission
 

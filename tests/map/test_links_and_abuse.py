@@ -16,7 +16,7 @@ import time_machine
 from map.models import MapEntry, Status
 from map.tokens import CONFIRM, MANAGE, make_token
 from tests.base import SiteTestCase
-from tests.factories_map import MapEntryFactory, MapPageFactory
+from tests.factories.map import MapEntryFactory, MapPageFactory
 
 from .helpers import JOIN_URL, last_links, valid_submission
 

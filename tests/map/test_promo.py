@@ -1,7 +1,7 @@
 """The home page's Tools area points to the map once it is published."""
 
 from tests.base import SiteTestCase
-from tests.factories_map import MapPageFactory
+from tests.factories.map import MapPageFactory
 
 
 class HomeToolsTests(SiteTestCase):

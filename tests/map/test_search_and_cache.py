@@ -8,7 +8,7 @@ from core.page_cache import generation
 from map import moderation
 from map.models import MapEntry, Status
 from tests.base import SiteTestCase
-from tests.factories_map import MapEntryFactory, MapPageFactory
+from tests.factories.map import MapEntryFactory, MapPageFactory
 
 
 class MapSearchTests(SiteTestCase):

@@ -16,11 +16,11 @@ from newsletter.email import email_html, plain_text
 from newsletter.models import NewsletterIssuePage
 from tests.base import SiteTestCase
 from tests.factories import ImageFactory
-from tests.factories_blog import BlogIndexPageFactory, BlogPageFactory
-from tests.factories_casestudies import CaseMakerPageFactory, CaseStudyPageFactory
-from tests.factories_editors import editor
-from tests.factories_events import EventIndexPageFactory, EventPageFactory
-from tests.factories_newsletter import NewsletterIndexPageFactory
+from tests.factories.blog import BlogIndexPageFactory, BlogPageFactory
+from tests.factories.casestudies import CaseMakerPageFactory, CaseStudyPageFactory
+from tests.factories.editors import editor
+from tests.factories.events import EventIndexPageFactory, EventPageFactory
+from tests.factories.newsletter import NewsletterIndexPageFactory
 
 SITE_URL = "https://www.relationshipsproject.example"
 

@@ -12,7 +12,7 @@ from core.middleware import TextGZipMiddleware
 from relationships.urls import MEDIA_MAX_AGE, serve_media
 from tests.base import SiteTestCase
 from tests.factories import paragraph_body
-from tests.factories_blog import BlogIndexPageFactory, BlogPageFactory
+from tests.factories.blog import BlogIndexPageFactory, BlogPageFactory
 
 GZIP = {"Accept-Encoding": "gzip, deflate, br"}
 

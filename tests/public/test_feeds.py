@@ -8,10 +8,10 @@ from bs4 import BeautifulSoup
 
 from tests.base import SiteTestCase
 from tests.factories import ImageFactory
-from tests.factories_blog import BlogIndexPageFactory, BlogPageFactory, CategoryFactory, SeriesFactory
-from tests.factories_casestudies import CaseMakerPageFactory
-from tests.factories_events import EventIndexPageFactory, EventPageFactory
-from tests.factories_glossary import GlossaryIndexPageFactory
+from tests.factories.blog import BlogIndexPageFactory, BlogPageFactory, CategoryFactory, SeriesFactory
+from tests.factories.casestudies import CaseMakerPageFactory
+from tests.factories.events import EventIndexPageFactory, EventPageFactory
+from tests.factories.glossary import GlossaryIndexPageFactory
 
 
 def lead_image(html):

@@ -9,10 +9,10 @@ from bs4 import BeautifulSoup
 from core.models import SiteSettings
 from tests.base import SiteTestCase
 from tests.factories import StandardPageFactory
-from tests.factories_blog import BlogIndexPageFactory, BlogPageFactory
-from tests.factories_casestudies import CaseMakerPageFactory, CaseStudyPageFactory
-from tests.factories_events import EventIndexPageFactory, EventPageFactory
-from tests.factories_glossary import GlossaryIndexPageFactory, GlossaryTermPageFactory
+from tests.factories.blog import BlogIndexPageFactory, BlogPageFactory
+from tests.factories.casestudies import CaseMakerPageFactory, CaseStudyPageFactory
+from tests.factories.events import EventIndexPageFactory, EventPageFactory
+from tests.factories.glossary import GlossaryIndexPageFactory, GlossaryTermPageFactory
 
 
 def headings(soup):

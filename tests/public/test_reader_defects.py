@@ -10,9 +10,9 @@ from wagtail.rich_text import RichText
 from bs4 import BeautifulSoup
 
 from tests.base import SiteTestCase
-from tests.factories_blog import BlogIndexPageFactory, BlogPageFactory
-from tests.factories_events import EventIndexPageFactory, EventPageFactory
-from tests.factories_glossary import GlossaryIndexPageFactory
+from tests.factories.blog import BlogIndexPageFactory, BlogPageFactory
+from tests.factories.events import EventIndexPageFactory, EventPageFactory
+from tests.factories.glossary import GlossaryIndexPageFactory
 
 
 def soup_of(response):

@@ -20,9 +20,9 @@ from casestudies.templatetags.casestudies_tags import qr_svg
 from core.site_url import apply_site_url, parse_site_url
 from tests.base import SiteTestCase
 from tests.factories import ImageFactory
-from tests.factories_blog import BlogIndexPageFactory, BlogPageFactory
-from tests.factories_casestudies import CaseMakerPageFactory, CaseStudyPageFactory
-from tests.factories_events import EventIndexPageFactory, EventPageFactory
+from tests.factories.blog import BlogIndexPageFactory, BlogPageFactory
+from tests.factories.casestudies import CaseMakerPageFactory, CaseStudyPageFactory
+from tests.factories.events import EventIndexPageFactory, EventPageFactory
 
 PUBLIC = "https://www.relationshipsproject.org"
 ABSOLUTE = re.compile(r"""(?:https?|webcal)://[^\s"'<>)]+""")

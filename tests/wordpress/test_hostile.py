@@ -4,7 +4,7 @@ from wagtail.models import Page
 
 from blog.models import BlogPage
 from tests.base import UNREACHABLE_YOUTUBE, SiteTestCase
-from tests.factories_blog import BlogIndexPageFactory
+from tests.factories.blog import BlogIndexPageFactory
 from tests.wordpress.helpers import FIXTURES, imported, run_import
 from wordpress.models import ImportedObject
 

@@ -10,7 +10,7 @@ from blog.models import BlogPage, Category
 from core.models import Person, StandardPage
 from tests.base import UNREACHABLE_YOUTUBE, SiteTestCase
 from tests.factories import PersonFactory
-from tests.factories_blog import BlogIndexPageFactory, CategoryFactory
+from tests.factories.blog import BlogIndexPageFactory, CategoryFactory
 from tests.wordpress.helpers import SITE_EXPORT, UPLOADS, imported, run_import
 
 

@@ -8,7 +8,7 @@ from django.core.management import call_command
 from wagtail.models import ReferenceIndex
 
 from tests.base import SiteTestCase
-from tests.factories_blog import BlogIndexPageFactory
+from tests.factories.blog import BlogIndexPageFactory
 from tests.wordpress.helpers import SITE_EXPORT, UPLOADS, imported, run_import
 
 

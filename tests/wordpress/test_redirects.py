@@ -1,7 +1,7 @@
 """Every old WordPress address answers 301 with the new page, listing or feed, through the full stack."""
 
 from tests.base import SiteTestCase
-from tests.factories_blog import BlogIndexPageFactory
+from tests.factories.blog import BlogIndexPageFactory
 from tests.wordpress.helpers import SITE_EXPORT, UPLOADS, imported, run_import
 
 

@@ -11,7 +11,7 @@ from wagtail.models import Page, Revision
 from blog.models import BlogPage, Category
 from core.models import Person
 from tests.base import SiteTestCase
-from tests.factories_blog import BlogIndexPageFactory
+from tests.factories.blog import BlogIndexPageFactory
 from tests.wordpress.helpers import SITE_EXPORT, UPLOADS, imported, run_import
 from wordpress.models import ImportedObject
 
