@@ -235,6 +235,24 @@ class ChromeTests(SiteTestCase):
         self.assertEqual(soup.select_one("nav[aria-label=Main] a").text, "Who we are")
         self.assertIn("team@example.org", soup.find("footer").text)
 
+    def test_menu_and_footer_keep_their_own_links_in_their_order(self):
+        # Both lists are read in one query: each must still get only its links, in the editors' order.
+        about = StandardPageFactory(parent=self.home, slug="about", title="About us")
+        navigation = NavigationSettings.load()
+        MainMenuItem.objects.create(
+            settings=navigation, link_text="Contact", link_url="https://example.org/c", sort_order=1
+        )
+        MainMenuItem.objects.create(settings=navigation, link_text="About", link_page=about, sort_order=0)
+        FooterLink.objects.create(settings=navigation, link_text="Terms", link_page=about, sort_order=1)
+        FooterLink.objects.create(
+            settings=navigation, link_text="Privacy", link_url="https://example.org/p", sort_order=0
+        )
+        soup = BeautifulSoup(self.client.get("/").content, "html.parser")
+        main = [(a.text.strip(), a["href"]) for a in soup.select("nav[aria-label=Main] a")]
+        footer = [(a.text.strip(), a["href"]) for a in soup.select("nav[aria-label=Footer] a")]
+        self.assertEqual(main, [("About", "/about/"), ("Contact", "https://example.org/c")])
+        self.assertEqual(footer, [("Privacy", "https://example.org/p"), ("Terms", "/about/")])
+
     def test_unpublished_menu_pages_drop_out(self):
         about = StandardPageFactory(parent=self.home, slug="about", title="About us")
         navigation = NavigationSettings.load()
