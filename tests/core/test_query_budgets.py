@@ -9,10 +9,10 @@ and again with LARGE items; the counts must not grow (a blog feed's twenty bodie
 links and glossary marks together, once per request). LARGE is 60:
 a query made per item shows as surely at 60 as at 1,000, and the test stays short.
 
-Ten queries is the budget. The site chrome alone costs six with no cache: the site, the two
+Ten queries is the budget. The site chrome alone costs seven with no cache: the site, the two
 routing queries, the view restrictions (read once per request, see core.visibility), the site's
 root paths for URLs, the site settings and the menu and footer links (one query for both). Pages
-that show more relations than the four queries left can carry are listed in OVER_BUDGET at what
+that show more relations than the three queries left can carry are listed in OVER_BUDGET at what
 they cost today, so that none gets worse while the rest of the render is made cheaper; the aim is
 to empty it.
 """

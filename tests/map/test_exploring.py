@@ -20,7 +20,7 @@ from tests.factories.casestudies import CaseMakerPageFactory, CaseStudyPageFacto
 from tests.factories.glossary import GlossaryIndexPageFactory, GlossaryTermPageFactory
 from tests.factories.map import MapEntryFactory, MapPageFactory, ThemeFactory
 
-# With every cache off the site chrome alone costs six queries (see tests/core/test_query_budgets.py);
+# With every cache off the site chrome alone costs seven queries (see tests/core/test_query_budgets.py);
 # the map adds its themes, a page of entries with their themes and the counts for the tile map.
 # The aim is 10; what must never happen is growth.
 MAP_QUERY_BUDGET = 11
