@@ -109,21 +109,12 @@ class MediaAtomFeed(PlainTextDescriptions, Atom1Feed):
             handler.addQuickElement("media:content", None, item["media"])
 
 
-class PageFeed(Feed):
-    """A feed of pages listed under `index_page`; subclasses define `items()`.
-
-    Items are expected to have `in_brief`, a `body` StreamField and an image
-    attribute named by `image_attribute` (prefetched with `with_feed_images`).
-    """
+class SiteFeed(Feed):
+    """What every feed of the site shares: Media RSS, links on the site's public address and a title
+    naming the organisation and the section (`feed_title`), so each is told apart in a reader's list."""
 
     feed_type = MediaRssFeed
-    image_attribute = "listing_image"
     feed_title = None
-
-    def __init__(self, index_page, title=None):
-        super().__init__()
-        self.index_page = index_page
-        self.feed_title = title or self.feed_title or index_page.title
 
     def __call__(self, request, *args, **kwargs):
         self.request = request
@@ -136,18 +127,32 @@ class PageFeed(Feed):
         return response
 
     def title(self):
-        """The organisation, the section and any filter, so each feed is told apart in a reader's list."""
         organisation = SiteSettings.load(request_or_site=self.request).organisation_name
         return f"{organisation} — {self.feed_title}"
+
+    def feed_url(self):
+        return site_root(self.request) + self.request.path
+
+
+class PageFeed(SiteFeed):
+    """A feed of pages listed under `index_page`; subclasses define `items()`.
+
+    Items are expected to have `in_brief`, a `body` StreamField and an image
+    attribute named by `image_attribute` (prefetched with `with_feed_images`).
+    """
+
+    image_attribute = "listing_image"
+
+    def __init__(self, index_page, title=None):
+        super().__init__()
+        self.index_page = index_page
+        self.feed_title = title or self.feed_title or index_page.title
 
     def link(self):
         return self.index_page.get_full_url(self.request)
 
     def description(self):
         return getattr(self.index_page, "in_brief", "") or self.feed_title
-
-    def feed_url(self):
-        return site_root(self.request) + self.request.path
 
     def item_title(self, item):
         return item.title

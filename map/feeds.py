@@ -1,32 +1,20 @@
 """RSS of entries newly approved onto the map."""
 
-from django.contrib.syndication.views import Feed
-
-from core.feeds import MediaRssFeed
-from core.models import SiteSettings
+from core.feeds import SiteFeed
 
 from .models.entries import MapEntry
 
 FEED_LENGTH = 20
 
 
-class NewEntriesFeed(Feed):
+class NewEntriesFeed(SiteFeed):
     """The newest approved entries first, with the public description only."""
 
-    feed_type = MediaRssFeed
+    feed_title = "Relationships Map: new entries"
 
     def __init__(self, map_page):
         super().__init__()
         self.map_page = map_page
-
-    def __call__(self, request, *args, **kwargs):
-        self.request = request
-        return super().__call__(request, *args, **kwargs)
-
-    def title(self):
-        """Named as the site's other feeds are: the organisation, then the section."""
-        organisation = SiteSettings.load(request_or_site=self.request).organisation_name
-        return f"{organisation} — Relationships Map: new entries"
 
     def link(self):
         return self.map_page.get_full_url(self.request)
