@@ -34,7 +34,8 @@ import psycopg
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from tests.fault_servers import FreezingRelay  # noqa: E402 - a script has only bench/ on its path
+from relationships.settings.database import database_settings  # noqa: E402 - a script has only bench/ on its path
+from tests.fault_servers import FreezingRelay  # noqa: E402
 
 BIN = Path(sys.executable).parent
 PG_VERSION = os.environ.get("PG_VERSION") or sorted(os.listdir("/etc/postgresql"))[-1]
@@ -42,10 +43,14 @@ PG_CLUSTER = os.environ.get("PG_CLUSTER", "main")
 PG_PORT = int(os.environ.get("PG_PORT", "5432"))
 FAULT_DB = os.environ.get("FAULT_DB", "rel_fault")
 OUTAGE_SECONDS = float(os.environ.get("OUTAGE_SECONDS", "8"))
-CONNECT_TIMEOUT = 4  # the site's default DB_CONNECT_TIMEOUT
+# The limits the site's web requests run with (DB_CONNECT_TIMEOUT, DB_STATEMENT_TIMEOUT), as served.
+DB_OPTIONS = database_settings(f"postgres://postgres@127.0.0.1:{PG_PORT}/{FAULT_DB}", command=False)[
+    "OPTIONS"
+]
+CONNECT_TIMEOUT = DB_OPTIONS["connect_timeout"]
 FAIL_FAST_LIMIT = CONNECT_TIMEOUT + 2
-# A query already sent when the server froze is given up after the statement timeout (10 s) and a second.
-IN_FLIGHT_LIMIT = 10 + 1 + 2
+# A query already sent when the server froze is given up after the answer deadline (statement timeout and a second).
+IN_FLIGHT_LIMIT = DB_OPTIONS["answer_timeout"] + 2
 HEALTH_LIMIT = 5
 RECOVERY_LIMIT = 10
 RECOVERY_WINDOW = 120  # long enough to measure a slow recovery, not only to fail it

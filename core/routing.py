@@ -144,6 +144,7 @@ def route_for_request(request, path):
     if site is None:
         return None
     path_components = [component for component in path.split("/") if component]
+    # Wagtail starts from `site.root_page.localized`; with WAGTAIL_I18N_ENABLED off that is the root.
     root, children = pages_on_path(site.root_page, path_components)
     try:
         if type(root).route is route:

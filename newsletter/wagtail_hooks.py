@@ -20,7 +20,6 @@ class IssueAdmin(PageListingAdmin):
     add_to_admin_menu = False
     list_display = ("title", "first_published_at", *EDITING_COLUMNS)
     list_filter = (PageStatusFilter,)
-    search_fields = ("title",)
     ordering = ("-first_published_at", "-pk")
 
 

@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 import defusedxml.ElementTree as DefusedET
 from defusedxml import DefusedXmlException, DTDForbidden, EntitiesForbidden, ExternalReferenceForbidden
 
+from core.url_parts import parse_int
+
 # WXR 1.0, 1.1 and 1.2 differ only in the version in these namespaces.
 WP_NAMESPACE_PREFIX = "http://wordpress.org/export/"
 NAMESPACE_PREFIXES = {
@@ -157,10 +159,7 @@ def text_of(element, name):
 
 
 def as_int(value):
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return 0
+    return parse_int(value, 0)
 
 
 def read_author(element):

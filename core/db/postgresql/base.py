@@ -57,7 +57,7 @@ class AnsweringConnection(psycopg.Connection):
 class DatabaseWrapper(base.DatabaseWrapper):
     def get_connection_params(self):
         params = super().get_connection_params()
-        del params["answer_timeout"]  # ours, not libpq's
+        params.pop("answer_timeout", None)  # ours, not libpq's
         return params
 
     def get_new_connection(self, conn_params):
@@ -74,7 +74,8 @@ class DatabaseWrapper(base.DatabaseWrapper):
         # Django opens connections with psycopg.connect and has no setting for their class; the
         # subclass only adds the deadline.
         connection.__class__ = AnsweringConnection
-        connection.answer_timeout = self.settings_dict["OPTIONS"]["answer_timeout"]
+        # Without the option (an engine set up by hand), psycopg waits as it always has.
+        connection.answer_timeout = self.settings_dict["OPTIONS"].get("answer_timeout")
         connection.server = server
         return connection
 
