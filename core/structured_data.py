@@ -22,10 +22,16 @@ def organisation(request, **details):
     return {"@type": "Organization", "name": name, **details}
 
 
+def sharing_image(page, request):
+    """The image shown when `page` is shared: its own, else the site's default (None without both)."""
+    own = getattr(page.specific, "get_social_image", lambda: None)() if page else None
+    return own or SiteSettings.load(request_or_site=request).default_social_image
+
+
 def sharing_image_url(page, request):
-    """The absolute URL of the image shown when `page` is shared (its own, else the site's default),
-    or None when there is none or its file is gone: the same image as the page's social card."""
-    image = page.get_social_image() or SiteSettings.load(request_or_site=request).default_social_image
+    """The absolute URL of `sharing_image`, or None when there is none or its file is gone: the same
+    image as the page's social card."""
+    image = sharing_image(page, request)
     rendition = social_rendition(image) if image else None
     return site_root(request) + rendition.url if rendition else None
 

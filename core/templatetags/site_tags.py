@@ -21,6 +21,7 @@ from core.models import NavigationSettings
 from core.render_memo import current_request, memoised, social_rendition
 from core.routing import ancestors
 from core.site_url import site_root
+from core.structured_data import sharing_image
 
 register = template.Library()
 
@@ -122,9 +123,7 @@ def site_address(context):
 @register.simple_tag(takes_context=True)
 def page_social_image(context):
     """The page's own sharing image, else the site's default one."""
-    page = context.get("page")
-    image = getattr(page.specific, "get_social_image", lambda: None)() if page else None
-    return image or context["settings"]["core"]["SiteSettings"].default_social_image
+    return sharing_image(context.get("page"), context.get("request"))
 
 
 register.simple_tag(social_rendition)
