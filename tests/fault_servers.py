@@ -8,35 +8,6 @@ import time
 from contextlib import contextmanager
 
 
-@contextmanager
-def hung_listener():
-    """A real loopback port that accepts connections and never says a word, as a blackholed or
-    frozen server does; yields its port."""
-    server = socket.socket()
-    server.bind(("127.0.0.1", 0))
-    server.listen(16)
-    held, stopped = [], threading.Event()
-
-    def accept():
-        server.settimeout(0.2)
-        while not stopped.is_set():
-            try:
-                held.append(server.accept()[0])
-            except TimeoutError:
-                continue
-
-    thread = threading.Thread(target=accept, daemon=True)
-    thread.start()
-    try:
-        yield server.getsockname()[1]
-    finally:
-        stopped.set()
-        thread.join()
-        for sock in held:
-            sock.close()
-        server.close()
-
-
 class FreezingRelay:
     """A TCP relay to `upstream` (host, port) that can freeze as a hung server (a stopped process,
     a paused virtual machine, a stuck pooler) does: new connections are accepted and never answered,
@@ -101,3 +72,12 @@ class FreezingRelay:
             if end.fileno() >= 0:
                 self.selector.unregister(end)
                 end.close()
+
+
+@contextmanager
+def hung_listener():
+    """A real loopback port that accepts connections and never says a word, as a blackholed or
+    frozen server does (a relay frozen from the start, to nowhere); yields its port."""
+    with FreezingRelay(upstream=None) as relay:
+        relay.freeze()
+        yield relay.port
