@@ -10,6 +10,7 @@ from django.db import DatabaseError, InterfaceError, OperationalError, connectio
 from django.http import HttpResponse, HttpResponseBadRequest, HttpResponseServerError, JsonResponse
 from django.shortcuts import render
 from django.template import loader
+from django.urls import Resolver404, resolve
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from django.views.decorators.cache import cache_control, never_cache
@@ -17,7 +18,6 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 
 from wagtail import views as wagtail_views
-from wagtail.models import Page
 
 from .routing import route_for_request
 from .site_url import site_root
@@ -77,8 +77,14 @@ def method_not_allowed(request, allowed):
 
 def csrf_failure(request, reason=""):
     """CSRF_FAILURE_VIEW: a form sent without its token gets the site's own 403 page; a POST to a
-    page that takes no form gets the 405 it would have had with a token."""
-    route = Page.route_for_request(request, request.path)
+    page that takes no form gets the 405 it would have had with a token. Only an address the page
+    tree serves is routed: any other (a NUL byte, a document's file name) never reaches a page, and
+    PostgreSQL refuses to compare text holding a NUL."""
+    try:
+        match = resolve(request.path_info)
+    except Resolver404:
+        match = None
+    route = route_for_request(request, match.args[0]) if match and match.func is serve else None
     if route is not None:
         allowed = route[0].allowed_http_method_names()
         if request.method not in allowed:

@@ -45,6 +45,15 @@ class StrayRequestTests(SiteTestCase):
         self.assertEqual(self.client.put("/blog/a-post/").status_code, 405)
         self.assertEqual(self.client.get("/blog/a-post/").status_code, 200)
 
+    def test_post_without_a_token_to_an_address_no_page_serves_is_a_403_not_a_500(self):
+        strict = Client(enforce_csrf_checks=True)
+        response = strict.post("/documents/1/report.pdf%00", {"anything": "x"})
+        self.assert_styled(response, 403, "This form has expired")
+        # An address nothing answers is a 404 before any token is checked.
+        for path in ("/blog/a-post%00/", "/blog/a-post/%00"):
+            with self.subTest(path=path):
+                self.assertEqual(strict.post(path, {"anything": "x"}).status_code, 404)
+
     def test_form_sent_without_its_token_is_a_styled_403(self):
         response = Client(enforce_csrf_checks=True).post("/glossary/suggest/", {"term": "Kindness"})
         self.assert_styled(response, 403, "This form has expired")
