@@ -8,10 +8,8 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_pat
 from wagtail.models import Page
 
 from core.listings import ListingPaginator, attach_images
-from core.models import READ_ONLY_HTTP_METHODS, ListingFieldsMixin, Person
-from core.page_forms import SitePageForm
+from core.models import ListingFieldsMixin, Person, ReadOnlyPage
 from core.routing import late
-from core.visibility import PublicPage
 
 from .posts import BlogPage, series_order
 from .snippets import Category, Series
@@ -24,11 +22,9 @@ POSTS_PER_PAGE = 10
 FEATURED_LIMIT = 3
 
 
-class BlogIndexPage(RoutablePageMixin, ListingFieldsMixin, PublicPage, Page):
+class BlogIndexPage(RoutablePageMixin, ListingFieldsMixin, ReadOnlyPage, Page):
     """The blog's front page at /blog/, with archives by category, tag, author, year and series."""
 
-    base_form_class = SitePageForm
-    allowed_http_methods = READ_ONLY_HTTP_METHODS
     parent_page_types = ["home.HomePage"]
     subpage_types = ["blog.BlogPage"]
     max_count = 1
