@@ -61,11 +61,27 @@ class BlogIndexPage(RoutablePageMixin, ListingFieldsMixin, ReadOnlyPage, Page):
         return ListingPaginator(posts, POSTS_PER_PAGE).get_page(request.GET.get("page"))
 
     def render_archive(self, request, posts, **context):
-        """One page of an archive's `posts`; an archive with no live posts is a 404, not an empty page."""
+        """One page of an archive's `posts`; an archive with no live posts is a 404, not an empty page.
+
+        Its canonical address is the route it was served from, without the query string."""
         listing = self.paginate(request, posts)
         if not listing.paginator.count:
             raise Http404("No posts here")
-        return self.render(request, context_overrides={"posts": listing, **context})
+        route = request.routable_resolver_match
+        canonical_suffix = self.reverse_subpage(route.url_name, kwargs=route.kwargs)
+        return self.render(
+            request, context_overrides={"posts": listing, "canonical_suffix": canonical_suffix, **context}
+        )
+
+    def archive_feed(self, request, kind, archive):
+        """The feed of one category's or series' posts, linking to its archive page (the route `kind`)."""
+        return BlogFeed(
+            self,
+            title=f"{self.title}: {kind.capitalize()} {archive}",
+            link=self.get_full_url(request) + self.reverse_subpage(kind, kwargs={"slug": archive.slug}),
+            description=archive.description,
+            **{kind: archive},
+        )(request)
 
     @path("")
     def index_route(self, request):
@@ -88,7 +104,6 @@ class BlogIndexPage(RoutablePageMixin, ListingFieldsMixin, ReadOnlyPage, Page):
             archive_title=category.name,
             archive_kind="Category",
             archive_description=category.description,
-            canonical_suffix=self.reverse_subpage("category", kwargs={"slug": slug}),
             archive_feed_url=self.route_url(request, "category_feed", slug=slug),
         )
 
@@ -100,7 +115,6 @@ class BlogIndexPage(RoutablePageMixin, ListingFieldsMixin, ReadOnlyPage, Page):
             self.posts().filter(tags=tag),
             archive_title=f"Tagged “{tag.name}”",
             archive_kind="Tag",
-            canonical_suffix=self.reverse_subpage("tag", kwargs={"slug": slug}),
         )
 
     @path("author/<slug:slug>/")
@@ -112,7 +126,6 @@ class BlogIndexPage(RoutablePageMixin, ListingFieldsMixin, ReadOnlyPage, Page):
             archive_title=person.name,
             archive_kind="Author",
             archive_description=person.bio,
-            canonical_suffix=self.reverse_subpage("author", kwargs={"slug": slug}),
         )
 
     @re_path(r"^(?P<year>[0-9]{4})/$")
@@ -124,7 +137,6 @@ class BlogIndexPage(RoutablePageMixin, ListingFieldsMixin, ReadOnlyPage, Page):
             self.posts().filter(date__year=int(year)),
             archive_title=f"Posts from {year}",
             archive_kind="Year",
-            canonical_suffix=self.reverse_subpage("year", kwargs={"year": year}),
         )
 
     @path("series/<slug:slug>/")
@@ -137,7 +149,6 @@ class BlogIndexPage(RoutablePageMixin, ListingFieldsMixin, ReadOnlyPage, Page):
             archive_kind="Series",
             archive_description=series.description,
             archive_in_order=True,
-            canonical_suffix=self.reverse_subpage("series", kwargs={"slug": slug}),
             archive_feed_url=self.route_url(request, "series_feed", slug=slug),
         )
 
@@ -156,22 +167,8 @@ class BlogIndexPage(RoutablePageMixin, ListingFieldsMixin, ReadOnlyPage, Page):
 
     @path("category/<slug:slug>/feed/")
     def category_feed(self, request, slug):
-        category = get_object_or_404(Category, slug=slug)
-        return BlogFeed(
-            self,
-            title=f"{self.title}: Category {category.name}",
-            link=self.get_full_url(request) + self.reverse_subpage("category", kwargs={"slug": slug}),
-            description=category.description,
-            category=category,
-        )(request)
+        return self.archive_feed(request, "category", get_object_or_404(Category, slug=slug))
 
     @path("series/<slug:slug>/feed/")
     def series_feed(self, request, slug):
-        series = get_object_or_404(Series, slug=slug)
-        return BlogFeed(
-            self,
-            title=f"{self.title}: Series {series.title}",
-            link=self.get_full_url(request) + self.reverse_subpage("series", kwargs={"slug": slug}),
-            description=series.description,
-            series=series,
-        )(request)
+        return self.archive_feed(request, "series", get_object_or_404(Series, slug=slug))
