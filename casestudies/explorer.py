@@ -2,12 +2,13 @@
 
 Values are OR-ed within a facet and AND-ed across facets. Each facet's counts are computed with the
 other facets' filters applied, so a count says how many stories ticking that box would add; every
-facet costs one grouped query, however many stories or values there are. Unknown values are ignored.
+facet's counts are one grouped query, however many stories or values there are, and the three are
+sent together as one union, as are the three lists of labels. Unknown values are ignored.
 """
 
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Q
+from django.db.models import Count, F, IntegerField, Q, Value
 from django.http import QueryDict
 
 from core.listings import ListingPaginator
@@ -17,10 +18,26 @@ from .models import CaseStudyPage, Enabler, Scale, Sector
 FACETS = (("sector", "Sector"), ("scale", "Scale"), ("enabler", "Enabler"))
 
 
+LABEL_MODELS = {"sector": Sector, "scale": Scale, "enabler": Enabler}
+LABEL_COLUMNS = ("pk", "slug", "name", "description")
+
+
 def explorer_labels():
-    """{param: [label, …]} for every facet, in reading order (one query per facet)."""
-    models = {"sector": Sector, "scale": Scale, "enabler": Enabler}
-    return {param: list(model.objects.all()) for param, model in models.items()}
+    """{param: [label, …]} for every facet, each in its own order (scales as editors sorted them,
+    the others by name), in one query."""
+    tables = [
+        model.objects.annotate(
+            param=Value(param),
+            position=F("sort_order") if param == "scale" else Value(0, output_field=IntegerField()),
+        )
+        .values_list("param", "position", *LABEL_COLUMNS)
+        .order_by()
+        for param, model in LABEL_MODELS.items()
+    ]
+    labels = {param: [] for param in LABEL_MODELS}
+    for param, _, *values in tables[0].union(*tables[1:], all=True).order_by("param", "position", "name"):
+        labels[param].append(LABEL_MODELS[param](**dict(zip(LABEL_COLUMNS, values, strict=True))))
+    return labels
 
 
 @dataclass
@@ -59,7 +76,7 @@ class StoryExplorer:
             param: [option for option in facet.options if option.selected]
             for param, facet in self.facets_by_param.items()
         }
-        self._counted = {}
+        self._counted = None
 
     def _facet(self, param, legend, labels):
         chosen = set(self.query.getlist(param))
@@ -85,30 +102,34 @@ class StoryExplorer:
                 conditions &= self._condition(param)
         return self.stories.filter(conditions)
 
-    def _counts(self, param):
-        """{label pk: number of stories} for one facet, under the other facets' filters, in one query."""
-        if param not in self._counted:
-            matching = self._filtered(except_param=param)
-            if param == "scale":
-                rows = matching.order_by().values_list("scale_id").annotate(count=Count("pk"))
-            else:
-                key = f"{param}_id"
-                rows = (
-                    self.through[param]
-                    .objects.filter(casestudypage_id__in=matching.values("pk"))
-                    .values_list(key)
-                    .annotate(count=Count("pk"))
+    def _counts(self):
+        """{param: {label pk: number of stories}} for every facet, each under the other facets'
+        filters: one grouped query per facet, sent together."""
+        if self._counted is None:
+            grouped = []
+            for param in self.facets_by_param:
+                matching = self._filtered(except_param=param)
+                if param == "scale":
+                    rows, key = matching.order_by(), "scale_id"
+                else:
+                    rows = self.through[param].objects.filter(casestudypage_id__in=matching.values("pk"))
+                    key = f"{param}_id"
+                grouped.append(
+                    rows.annotate(param=Value(param)).values_list("param", key).annotate(count=Count("pk"))
                 )
-            self._counted[param] = dict(rows)
-        return self._counted[param]
+            self._counted = {param: {} for param in self.facets_by_param}
+            for param, pk, count in grouped[0].union(*grouped[1:], all=True):
+                self._counted[param][pk] = count
+        return self._counted
 
     def results(self):
         return self._filtered()
 
     def facets(self):
         """The facets with per-value counts and, for selected values, a query that removes them."""
+        counted = self._counts()
         for param, facet in self.facets_by_param.items():
-            counts = self._counts(param)
+            counts = counted[param]
             for option in facet.options:
                 option.count = counts.get(option.pk, 0)
                 if option.selected:

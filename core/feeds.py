@@ -16,8 +16,8 @@ from wagtail.rich_text import expand_db_html
 
 from bs4 import BeautifulSoup
 
+from .chrome import site_settings
 from .listings import SOCIAL_IMAGE_SPEC, attach_images
-from .models import SiteSettings
 from .site_url import site_root
 
 CONTENT_NS = "http://purl.org/rss/1.0/modules/content/"
@@ -127,7 +127,7 @@ class SiteFeed(Feed):
         return response
 
     def title(self):
-        organisation = SiteSettings.load(request_or_site=self.request).organisation_name
+        organisation = site_settings().organisation_name
         return f"{organisation} — {self.feed_title}"
 
     def feed_url(self):

@@ -1,4 +1,4 @@
-"""What every listing needs: its cards' images in two queries, and a page of items with its total in one."""
+"""What every listing needs: its cards' images in one query, and a page of items with its total in one."""
 
 from django.core.paginator import Paginator
 from django.db.models import Case, Count, IntegerField, OuterRef, Q, QuerySet, Subquery, Value, When, Window
@@ -24,14 +24,28 @@ def attach_images(pages, *fields, specs=CARD_IMAGE_SPECS):
     """`pages` as a list, given the images of `fields` (by default each page's `card_image_fields`),
     each with its renditions of `specs`.
 
-    Two queries however many pages and fields: prefetching each image field on its own would cost
-    two per field (a post's card falls back from its listing image to its hero image). Renditions
-    not made yet are made now, so that a list kept in the cache carries them too.
+    One query however many pages and fields: the renditions are read with their images, and each
+    image is given its own as Wagtail's `prefetch_renditions()` would (prefetching each image field
+    on its own would cost two queries per field, and a post's card falls back from its listing
+    image to its hero image). Only an image with none of its renditions made yet is read on its
+    own, and its renditions made now, so that a list kept in the cache carries them too.
     """
     pages = list(pages)
     wanted = [(page, fields or getattr(page, "card_image_fields", ())) for page in pages]
     ids = {getattr(page, f"{field}_id") for page, names in wanted for field in names} - {None}
-    images = get_image_model().objects.prefetch_renditions(*specs).in_bulk(ids) if ids else {}
+    images = {}
+    renditions = (
+        get_image_model().get_rendition_model().objects.filter(image_id__in=ids, filter_spec__in=specs)
+    )
+    for rendition in renditions.select_related("image") if ids else ():
+        image = images.setdefault(rendition.image_id, rendition.image)
+        if not hasattr(image, "prefetched_renditions"):
+            image.prefetched_renditions = []
+        image.prefetched_renditions.append(rendition)
+        rendition.image = image
+    missing = ids - images.keys()
+    if missing:
+        images.update(get_image_model().objects.prefetch_renditions(*specs).in_bulk(missing))
     for image in images.values():
         for spec in specs:
             get_rendition_or_not_found(image, spec)

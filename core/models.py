@@ -8,7 +8,7 @@ from django.utils.text import slugify
 
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
-from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
@@ -159,8 +159,10 @@ class StandardPage(BodyPage, Page):
 
 
 @register_setting(icon="site")
-class SiteSettings(BaseGenericSetting):
-    """Organisation details shown in the footer and used for sharing."""
+class SiteSettings(ClusterableModel, BaseGenericSetting):
+    """Organisation details shown in the footer and used for sharing, and the main menu and footer
+    links: one setting, so the whole of the site's chrome is read in one query
+    (`core.templatetags.site_tags.site_chrome`)."""
 
     organisation_name = models.CharField(max_length=120, default="The Relationships Project")
     charity_details = models.CharField(
@@ -174,30 +176,33 @@ class SiteSettings(BaseGenericSetting):
         "wagtailimages.Image", help_text="Used when a page is shared and has no image of its own."
     )
 
-    panels = [
-        FieldPanel("organisation_name"),
-        FieldPanel("charity_details"),
-        FieldPanel("contact_email"),
-        FieldPanel("newsletter_url"),
-        MultiFieldPanel([FieldPanel("bluesky_url"), FieldPanel("linkedin_url")], heading="Social media"),
-        FieldPanel("default_social_image"),
-    ]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(
+                [
+                    FieldPanel("organisation_name"),
+                    FieldPanel("charity_details"),
+                    FieldPanel("contact_email"),
+                    FieldPanel("newsletter_url"),
+                    MultiFieldPanel(
+                        [FieldPanel("bluesky_url"), FieldPanel("linkedin_url")], heading="Social media"
+                    ),
+                    FieldPanel("default_social_image"),
+                ],
+                heading="Organisation",
+            ),
+            ObjectList(
+                [
+                    InlinePanel("menu_items", label="Main menu item", heading="Main menu"),
+                    InlinePanel("footer_links", label="Footer link", heading="Footer links"),
+                ],
+                heading="Menu and footer",
+            ),
+        ]
+    )
 
     class Meta:
         verbose_name = "site settings"
-
-
-@register_setting(icon="list-ul")
-class NavigationSettings(ClusterableModel, BaseGenericSetting):
-    """The main menu and footer links, edited in Settings → Navigation."""
-
-    panels = [
-        InlinePanel("menu_items", label="Main menu item", heading="Main menu"),
-        InlinePanel("footer_links", label="Footer link", heading="Footer links"),
-    ]
-
-    class Meta:
-        verbose_name = "navigation"
 
 
 class NavigationLink(Orderable):
@@ -228,8 +233,8 @@ class NavigationLink(Orderable):
 
 
 class MainMenuItem(NavigationLink):
-    settings = ParentalKey(NavigationSettings, on_delete=models.CASCADE, related_name="menu_items")
+    settings = ParentalKey(SiteSettings, on_delete=models.CASCADE, related_name="menu_items")
 
 
 class FooterLink(NavigationLink):
-    settings = ParentalKey(NavigationSettings, on_delete=models.CASCADE, related_name="footer_links")
+    settings = ParentalKey(SiteSettings, on_delete=models.CASCADE, related_name="footer_links")

@@ -49,7 +49,6 @@ ADMIN_MODELS = [
     ("wagtailredirects", "redirect"),
     ("wagtailsearchpromotions", "query"),
     ("core", "sitesettings"),
-    ("core", "navigationsettings"),
 ]
 
 

@@ -12,17 +12,29 @@ keeps its (specific) parent, so breadcrumbs and `get_parent().specific` cost not
 
 from functools import cache
 
-from django.db.models import prefetch_related_objects
+from django.db.models import Exists, OuterRef, Q, prefetch_related_objects
+from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.utils.module_loading import import_string
 
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.fields import StreamField
 from wagtail.images.models import AbstractImage
-from wagtail.models import Page, Site, get_page_models
+from wagtail.models import Page, PageViewRestriction, Site, get_page_models
 from wagtail.url_routing import RouteResult
 
 STANDARD_ROUTES = (Page.route, RoutablePageMixin.route)
+
+
+def restricted_here():
+    """Whether a view restriction sits on a page itself (on the page it copies, for an alias) or on
+    the tree's root: what `core.visibility.PublicPage.get_view_restrictions` needs to know of a
+    served page and each of its ancestors, asked in the query that fetches them."""
+    return Exists(
+        PageViewRestriction.objects.filter(
+            Q(page_id=Coalesce(OuterRef("alias_of_id"), OuterRef("pk"))) | Q(page__depth=1)
+        )
+    )
 
 
 @cache
@@ -90,9 +102,13 @@ def pages_on_path(root, path_components):
     pages = Page.objects.filter(pk__in=[page.pk for page in walked])
     if accessor:
         pages = pages.select_related(*(f"{accessor}__{name}" for name in served_with))
-    specific = {
-        page.pk: page for page in specific_pages(pages, models={page.specific_class for page in walked})
-    }
+    pages = with_specific_rows(
+        pages.annotate(restricted_here=restricted_here()), models={page.specific_class for page in walked}
+    )
+    specific = {}
+    for page in pages:
+        specific[page.pk] = as_specific(page)
+        specific[page.pk].restricted_here = page.restricted_here
     last = specific.get(walked[-1].pk)
     if last is not None:
         images = [getattr(last, name) for name in served_with]

@@ -1,7 +1,7 @@
 """schema.org JSON-LD, built one way for every content type that describes itself to search engines
 (posts, stories, convenings, glossary terms, map entries): one document wrapper, one publisher, one image."""
 
-from .models import SiteSettings
+from .chrome import site_settings
 from .render_memo import social_rendition
 from .site_url import site_root
 
@@ -18,14 +18,14 @@ def document(data):
 
 def organisation(request, **details):
     """The organisation that runs the site, as the publisher or organiser of what it describes."""
-    name = SiteSettings.load(request_or_site=request).organisation_name
+    name = site_settings().organisation_name
     return {"@type": "Organization", "name": name, **details}
 
 
 def sharing_image(page, request):
     """The image shown when `page` is shared: its own, else the site's default (None without both)."""
     own = getattr(page.specific, "get_social_image", lambda: None)() if page else None
-    return own or SiteSettings.load(request_or_site=request).default_social_image
+    return own or site_settings().default_social_image
 
 
 def sharing_image_url(page, request):

@@ -1,15 +1,18 @@
-"""Which pages anyone may see, with the site's view restrictions read once per request.
+"""Which pages anyone may see, decided inside the queries that fetch them.
 
 Wagtail reads every view restriction afresh for each `.public()` (a home page makes six) and reads
-a page's ancestors and their restrictions again before serving it. Here both come from one list of
-restrictions that the request reads once; the answers are Wagtail's own (the equivalence tests in
-tests/security/test_view_restrictions.py compare them with Wagtail's methods on a tree with private
-sections, aliases and children of aliases). Saving or deleting a restriction forgets the list, so
-an admin request that changes one reads the new list.
+a page's ancestors and their restrictions again before serving it. Here `.public()` asks the
+database in the same query: a page is private when a restriction sits on a page whose tree path
+begins its own, which is the condition Wagtail's `PageQuerySet.private_q` builds from its list. A
+routed page learns the same in routing's query (`core.routing.restricted_here`), so serving it reads
+no restriction unless one applies. The equivalence tests in tests/security/test_view_restrictions.py
+compare every answer with Wagtail's own methods on a tree with private sections, aliases and
+children of aliases.
 """
 
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
+from django.db.models.functions import Length, Substr
 from django.db.models.signals import post_delete, post_save
 
 from wagtail.models import Page, PageManager, PageViewRestriction
@@ -18,17 +21,43 @@ from wagtail.query import PageQuerySet
 from .render_memo import forget, memoised
 from .routing import ancestors
 
+
+class PublicPageQuerySet(PageQuerySet):
+    """Wagtail's page queryset, whose `.public()` and `.not_public()` test each page's restrictions
+    in their own query instead of first reading every restriction of the site."""
+
+    def private_q(self):
+        return Q(
+            Exists(
+                PageViewRestriction.objects.filter(
+                    page__path=Substr(OuterRef("path"), 1, Length("page__path"))
+                )
+            )
+        )
+
+
+class SearchablePageQuerySet(PageQuerySet):
+    """For `.search()`, whose backends filter only on plain columns: `.public()` names the private
+    sections by their paths, as Wagtail's `private_q` does, from the restrictions read once per
+    request."""
+
+    def private_q(self):
+        q = Q()
+        for restriction in memoised(RESTRICTIONS, {None}, read_restrictions)[None]:
+            q |= self.descendant_of_q(restriction.page, inclusive=True)
+        # As Wagtail: with no private section, nothing is private.
+        return q if q else Q(pk__in=[])
+
+
 RESTRICTIONS = "view restrictions"
 
 
-def view_restrictions():
-    """Every page view restriction of the site, with its page; read once per request."""
-    return memoised(
-        RESTRICTIONS, {None}, lambda keys: {None: list(PageViewRestriction.objects.select_related("page"))}
-    )[None]
+def read_restrictions(keys):
+    return {None: list(PageViewRestriction.objects.select_related("page"))}
 
 
 def forget_view_restrictions(**kwargs):
+    """A request that changes a restriction, then searches, reads the new list."""
     forget(RESTRICTIONS)
 
 
@@ -40,29 +69,23 @@ post_delete.connect(
 )
 
 
-class PublicPageQuerySet(PageQuerySet):
-    """Wagtail's page queryset, whose `.public()` and `.not_public()` build their condition from the
-    request's list of restrictions, exactly as `PageQuerySet.private_q` builds it from a fresh query."""
-
-    def private_q(self):
-        q = Q()
-        for restriction in view_restrictions():
-            q |= self.descendant_of_q(restriction.page, inclusive=True)
-        # As Wagtail: with no private section, nothing is private.
-        return q if q else Q(pk__in=[])
-
-
 PublicPageManager = PageManager.from_queryset(PublicPageQuerySet)
 
 
-def site_pages():
-    """Every page of the site, as Wagtail's `Page.objects`, with the request's restrictions."""
-    return PublicPageQuerySet(Page)
+def site_pages(model=Page):
+    """Every page of the site (or of one page type), as Wagtail's `Page.objects`, whose `.public()`
+    asks in the same query."""
+    return PublicPageQuerySet(model)
+
+
+def searchable_site_pages(model=Page):
+    """`site_pages()` for a search."""
+    return SearchablePageQuerySet(model)
 
 
 class PublicPage(models.Model):
-    """What every page type of the site shares: its manager's `.public()` reads the request's list of
-    restrictions, and so does the check Wagtail makes before serving the page."""
+    """What every page type of the site shares: its manager's `.public()` tests restrictions in the
+    same query, and the check Wagtail makes before serving the page uses what routing learnt."""
 
     objects = PublicPageManager()
 
@@ -71,18 +94,13 @@ class PublicPage(models.Model):
 
     def get_view_restrictions(self):
         """Wagtail's `Page.get_view_restrictions()`: the restrictions on this page and its ancestors,
-        an alias standing for the page it copies. The ancestors come from routing when they can, the
-        restrictions from the request's list; only a restricted page costs a query, to return them
-        as the queryset Wagtail's callers expect."""
+        an alias standing for the page it copies. A page routing served, and its ancestors, already
+        know whether one applies (`restricted_here`); only then, or for a page fetched some other
+        way, is the database asked."""
         chain = [self, *ancestors(self)]
-        checked = {page.alias_of_id or page.pk for page in chain}
-        # Above the home page only the tree's root, which is never an alias.
-        root_path = self.path[: Page.steplen]
-        matched = [
-            restriction.pk
-            for restriction in view_restrictions()
-            if restriction.page_id in checked or restriction.page.path == root_path
-        ]
-        if not matched:
+        if all(getattr(page, "restricted_here", True) is False for page in chain):
             return PageViewRestriction.objects.none()
-        return PageViewRestriction.objects.filter(pk__in=matched)
+        # Above the home page only the tree's root, which is never an alias.
+        return PageViewRestriction.objects.filter(
+            Q(page_id__in={page.alias_of_id or page.pk for page in chain}) | Q(page__depth=1)
+        )

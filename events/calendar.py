@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from icalendar import Calendar, Event, vDuration
 
-from core.models import SiteSettings
+from core.chrome import site_settings
 
 PRODID = "-//The Relationships Project//Convenings//EN"
 REFRESH_INTERVAL = datetime.timedelta(hours=12)
@@ -45,7 +45,7 @@ def event_component(event, request):
 def build_calendar(events, request, name):
     """A VCALENDAR holding every given event, with the Europe/London VTIMEZONE they refer to."""
     events = list(events)
-    organisation = SiteSettings.load(request_or_site=request).organisation_name
+    organisation = site_settings().organisation_name
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")

@@ -20,7 +20,7 @@ from wagtail.search.utils import normalise_query_string
 from core.render_memo import current_request
 from core.routing import as_specific, specific_pages, with_specific_rows
 from core.url_parts import parse_int
-from core.visibility import site_pages
+from core.visibility import searchable_site_pages, site_pages
 from glossary.models import GlossaryTermPage
 from map.models import MapEntry, MapPage
 
@@ -50,7 +50,7 @@ LOGGED_QUERIES_PER_DAY = 2000
 
 def searchable_pages():
     """Published, public pages of the registered types: the only pages search ever looks at."""
-    return site_pages().live().public().filter(content_type__in=searchable_content_type_ids())
+    return searchable_site_pages().live().public().filter(content_type__in=searchable_content_type_ids())
 
 
 class CountedPaginator(Paginator):
@@ -124,7 +124,7 @@ def term_names(term):
 def glossary_answer(query):
     """The published term the query names exactly, else the longest term named within the query."""
     wanted = normalise_words(query.terms)
-    candidates = GlossaryTermPage.objects.live().public().search(query.terms, operator="or")
+    candidates = searchable_site_pages(GlossaryTermPage).live().public().search(query.terms, operator="or")
     best, best_length = None, 0
     for term in candidates[:GLOSSARY_CANDIDATES]:
         for name in term_names(term):

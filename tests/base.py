@@ -3,7 +3,7 @@
 from wagtail.models import Page, Site
 from wagtail.test.utils import WagtailPageTestCase
 
-from core.models import NavigationSettings, SiteSettings
+from core.models import SiteSettings
 from tests.factories import HomePageFactory
 
 # An oEmbed provider that cannot be reached, as every provider is when the server is offline.
@@ -28,7 +28,6 @@ def build_site_tree():
     home = HomePageFactory(parent=root, title="Home", slug="home")
     Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True, site_name="Test")
     SiteSettings.load()
-    NavigationSettings.load()
     return home
 
 

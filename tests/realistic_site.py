@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from wagtail.rich_text import RichText
 
-from core.models import FooterLink, MainMenuItem, NavigationSettings
+from core.models import FooterLink, MainMenuItem, SiteSettings
 from editorial.models import ShareLink
 from glossary.models import GlossaryGroup
 from tests.factories import ImageFactory, PersonFactory, StandardPageFactory
@@ -131,7 +131,7 @@ def build_realistic_site(home):
     CaseStudyPageFactory(parent=case_maker, slug="school-nurse", sectors=[education])
     past_year = past.start.year
 
-    navigation = NavigationSettings.load()
+    navigation = SiteSettings.load()
     for order, section_page in enumerate([blog, convenings, case_maker, glossary]):
         MainMenuItem.objects.create(
             settings=navigation, link_text=section_page.title, link_page=section_page, sort_order=order

@@ -1,5 +1,7 @@
 """The blog's front page and its archives by category, tag, author, year and series, with their feeds."""
 
+from django.db.models import prefetch_related_objects
+from django.db.models.functions import ExtractYear
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
@@ -11,7 +13,7 @@ from core.listings import ListingPaginator, attach_images
 from core.models import ListingFieldsMixin, Person, ReadOnlyPage
 from core.routing import late
 
-from .posts import BlogPage, series_order
+from .posts import BlogPage, card_authors, series_order
 from .snippets import Category, Series
 
 # The feeds import these models, so the index names them (see core.routing.late).
@@ -19,6 +21,14 @@ BlogFeed = late("blog.feeds.BlogFeed")
 BlogAtomFeed = late("blog.feeds.BlogAtomFeed")
 
 POSTS_PER_PAGE = 10
+ARCHIVE_COLUMNS = (
+    "category_id",
+    "category__name",
+    "category__slug",
+    "series_id",
+    "series__title",
+    "series__slug",
+)
 FEATURED_LIMIT = 3
 
 
@@ -41,12 +51,22 @@ class BlogIndexPage(RoutablePageMixin, ListingFieldsMixin, ReadOnlyPage, Page):
         return context
 
     def archives(self):
-        """The categories, series and years that have public posts, for the archive links."""
+        """The categories, series and years that have public posts, for the archive links: one query
+        for all three, reading each distinct (category, series, year) that public posts have."""
         public_posts = BlogPage.objects.live().public().descendant_of(self)
+        rows = public_posts.order_by().values_list(*ARCHIVE_COLUMNS, ExtractYear("date")).distinct()
+        categories, series, years = {}, {}, set()
+        for category_id, category_name, category_slug, series_id, series_title, series_slug, year in rows:
+            if category_id:
+                categories[category_id] = Category(pk=category_id, name=category_name, slug=category_slug)
+            if series_id:
+                series[series_id] = Series(pk=series_id, title=series_title, slug=series_slug)
+            years.add(year)
         return {
-            "categories": list(Category.objects.filter(posts__in=public_posts).distinct()),
-            "series_list": list(Series.objects.filter(posts__in=public_posts).distinct()),
-            "years": [day.year for day in public_posts.dates("date", "year", order="DESC")],
+            # In each snippet's own order (`Meta.ordering`).
+            "categories": sorted(categories.values(), key=lambda category: (category.name, category.pk)),
+            "series_list": sorted(series.values(), key=lambda one: (one.title, one.pk)),
+            "years": sorted(years, reverse=True),
         }
 
     def posts(self):
@@ -85,11 +105,14 @@ class BlogIndexPage(RoutablePageMixin, ListingFieldsMixin, ReadOnlyPage, Page):
 
     @path("")
     def index_route(self, request):
-        featured = list(self.posts().filter(featured=True)[:FEATURED_LIMIT])
-        posts = self.posts().exclude(pk__in=[post.pk for post in featured])
-        listing = ListingPaginator(posts, POSTS_PER_PAGE, prepare=list).get_page(request.GET.get("page"))
+        # Both lists' authors and images are fetched once, for the two together.
+        posts = self.posts().prefetch_related(None)
+        featured = list(posts.filter(featured=True)[:FEATURED_LIMIT])
+        others = posts.exclude(pk__in=[post.pk for post in featured])
+        listing = ListingPaginator(others, POSTS_PER_PAGE, prepare=list).get_page(request.GET.get("page"))
         featured = featured if listing.number == 1 else []
-        attach_images([*featured, *listing])  # both lists' images in one fetch
+        prefetch_related_objects([*featured, *listing], card_authors())
+        attach_images([*featured, *listing])
         return self.render(
             request,
             context_overrides={"posts": listing, "featured_posts": featured},

@@ -35,12 +35,17 @@ RELATED_LIMIT = 3
 WORDS_PER_MINUTE = 200
 
 
+def card_authors():
+    """The authors every post card names, with their people."""
+    return Prefetch("authors", queryset=BlogPageAuthor.objects.select_related("person"))
+
+
 class BlogPageQuerySet(PublicPageQuerySet):
     def for_listing(self):
         """Newest first, with the category and authors every card shows; cards never show the body."""
         return (
             self.select_related("category")
-            .prefetch_related(Prefetch("authors", queryset=BlogPageAuthor.objects.select_related("person")))
+            .prefetch_related(card_authors())
             .defer_streamfields()
             .order_by("-date", "-pk")
         )

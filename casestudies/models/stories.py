@@ -5,6 +5,7 @@ import secrets
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import prefetch_related_objects
 from django.utils.html import strip_tags
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -180,6 +181,8 @@ class CaseStudyPage(CardPreviewMixin, RoutablePageMixin, ListingFieldsMixin, Rea
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         case_maker = self.get_parent().specific
+        # Read once for the page, its structured data and the printable card's label.
+        prefetch_related_objects([self], "sectors")
         context.update(
             og_type="article",
             sectors=list(self.sectors.all()),

@@ -7,7 +7,6 @@ import re
 from django import template
 from django.core.paginator import Page as PaginatorPage
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db.models import Subquery, Value
 from django.http import QueryDict
 from django.utils import timezone
 from django.utils.html import format_html
@@ -15,10 +14,9 @@ from django.utils.safestring import mark_safe
 
 from wagtail.embeds import embeds
 from wagtail.embeds.exceptions import EmbedException
-from wagtail.models import Page
 
-from core.models import NavigationSettings
-from core.render_memo import current_request, memoised, social_rendition
+from core.chrome import chrome_links
+from core.render_memo import social_rendition
 from core.routing import ancestors
 from core.site_url import site_root
 from core.structured_data import sharing_image
@@ -38,50 +36,14 @@ def json_ld(data):
     return format_html('<script type="application/ld+json">{}</script>', mark_safe(payload))  # noqa: S308
 
 
-LINK_LISTS = ("menu_items", "footer_links")
-LINK_FIELDS = ("link_text", "link_url", "link_page_id", "link_page__url_path", "link_page__live")
-
-
-def _load_links(names):
-    """The menu's and the footer's links together, in one query (a union of their two tables), from
-    the navigation setting `NavigationSettings.load()` would return, the first; none until it is
-    saved. A linked page needs only its path for its URL, and no longer shows once unpublished."""
-    navigation = Subquery(NavigationSettings.base_queryset().order_by("pk").values("pk")[:1])
-    tables = [
-        NavigationSettings._meta.get_field(name)
-        .related_model.objects.filter(settings=navigation)
-        .annotate(list_name=Value(name))
-        .values("list_name", "sort_order", *LINK_FIELDS)
-        .order_by()
-        for name in LINK_LISTS
-    ]
-    rows = tables[0].union(*tables[1:], all=True).order_by("list_name", "sort_order")
-    request = current_request()
-    links = {name: [] for name in names}
-    for row in rows:
-        if row["link_page_id"]:
-            if not row["link_page__live"]:
-                continue
-            url = Page(id=row["link_page_id"], url_path=row["link_page__url_path"]).get_url(request)
-        else:
-            url = row["link_url"]
-        links[row["list_name"]].append({"text": row["link_text"], "url": url})
-    return links
-
-
-def _links(related_name):
-    """One list of links; the first asked for in a request reads both."""
-    return memoised("navigation links", LINK_LISTS, _load_links)[related_name]
-
-
 @register.simple_tag
 def main_menu_links():
-    return _links("menu_items")
+    return chrome_links("menu_items")
 
 
 @register.simple_tag
 def footer_links():
-    return _links("footer_links")
+    return chrome_links("footer_links")
 
 
 @register.simple_tag

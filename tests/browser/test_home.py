@@ -2,13 +2,13 @@
 
 from django.contrib.auth import get_user_model
 
-from core.models import MainMenuItem, NavigationSettings
+from core.models import MainMenuItem, SiteSettings
 from tests.factories import StandardPageFactory
 
 
 def test_mobile_menu_link_and_admin_login(site_tree, live_server, page):
     about = StandardPageFactory(parent=site_tree, slug="about", title="About us")
-    MainMenuItem.objects.create(settings=NavigationSettings.load(), link_text="About", link_page=about)
+    MainMenuItem.objects.create(settings=SiteSettings.load(), link_text="About", link_page=about)
     get_user_model().objects.create_superuser("editor", "editor@example.org", "a-strong-password")
 
     page.set_viewport_size({"width": 375, "height": 740})

@@ -1,4 +1,5 @@
-"""The migrations that moved people, settings, menus and standard pages from `home` to `core`, both ways."""
+"""The migrations that moved people, settings, menus and standard pages from `home` to `core`, and
+that gave the menus to the site settings, both ways."""
 
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
@@ -57,7 +58,9 @@ class MoveToCoreTests(TransactionTestCase):
                 )
             ),
             "menu": list(
-                apps.get_model(label, "MainMenuItem").objects.values_list("link_text", "settings_id")
+                apps.get_model(label, "MainMenuItem").objects.values_list(
+                    "link_text", "link_url", "sort_order"
+                )
             ),
             "permissions": list(
                 Group.objects.get(name="People keepers").permissions.values_list(
@@ -85,3 +88,47 @@ class MoveToCoreTests(TransactionTestCase):
 
         old = migrate(BEFORE, BEFORE_STATE)
         self.assertEqual(self.site(old, "home"), before)
+
+
+BEFORE_MENUS_MOVE = [("core", "0002_rename_site_tables")]
+
+
+class MenusJoinSiteSettingsTests(TransactionTestCase):
+    def setUp(self):
+        self.addCleanup(migrate, latest())
+        self.old = migrate(BEFORE_MENUS_MOVE)
+
+    def links(self, apps):
+        return {
+            name: list(
+                apps.get_model("core", name).objects.values_list("link_text", "link_url", "sort_order")
+            )
+            for name in ("MainMenuItem", "FooterLink")
+        }
+
+    def test_links_move_to_the_site_settings_and_back(self):
+        # The links go to the site settings `SiteSettings.load()` reads: the first.
+        SiteSettings = self.old.get_model("core", "SiteSettings")
+        site_settings = SiteSettings.objects.order_by("pk").first() or SiteSettings.objects.create()
+        navigation = self.old.get_model("core", "NavigationSettings").objects.create()
+        self.old.get_model("core", "MainMenuItem").objects.create(
+            settings=navigation, link_text="About", link_url="https://example.org/about/", sort_order=0
+        )
+        self.old.get_model("core", "FooterLink").objects.create(
+            settings=navigation, link_text="Privacy", link_url="https://example.org/privacy/", sort_order=0
+        )
+        before = self.links(self.old)
+
+        new = migrate(latest())
+        self.assertEqual(self.links(new), before)
+        for name in ("MainMenuItem", "FooterLink"):
+            self.assertEqual(
+                set(new.get_model("core", name).objects.values_list("settings_id", flat=True)),
+                {site_settings.pk},
+            )
+        self.assertNotIn("core_navigationsettings", connection.introspection.table_names())
+
+        old = migrate(BEFORE_MENUS_MOVE)
+        self.assertEqual(self.links(old), before)
+        navigation = old.get_model("core", "NavigationSettings").objects.get()
+        self.assertEqual(navigation.menu_items.count() + navigation.footer_links.count(), 2)

@@ -17,7 +17,7 @@ from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfiel
 
 from bs4 import BeautifulSoup
 
-from core.models import FooterLink, MainMenuItem, NavigationSettings, SiteSettings, StandardPage
+from core.models import FooterLink, MainMenuItem, SiteSettings, StandardPage
 from core.routing import ancestors
 from home.models import HomePage
 from tests.base import SiteTestCase
@@ -212,12 +212,11 @@ class SharedBlockTests(SiteTestCase):
 class ChromeTests(SiteTestCase):
     def test_menu_footer_and_settings_are_shown_and_follow_edits(self):
         about = StandardPageFactory(parent=self.home, slug="about", title="About us")
-        navigation = NavigationSettings.load()
-        MainMenuItem.objects.create(settings=navigation, link_text="About", link_page=about, sort_order=0)
-        FooterLink.objects.create(
-            settings=navigation, link_text="Privacy", link_url="https://example.org/privacy"
-        )
         site_settings = SiteSettings.load()
+        MainMenuItem.objects.create(settings=site_settings, link_text="About", link_page=about, sort_order=0)
+        FooterLink.objects.create(
+            settings=site_settings, link_text="Privacy", link_url="https://example.org/privacy"
+        )
         site_settings.contact_email = "hello@example.org"
         site_settings.save()
         soup = BeautifulSoup(self.client.get("/").content, "html.parser")
@@ -238,14 +237,14 @@ class ChromeTests(SiteTestCase):
     def test_menu_and_footer_keep_their_own_links_in_their_order(self):
         # Both lists are read in one query: each must still get only its links, in the editors' order.
         about = StandardPageFactory(parent=self.home, slug="about", title="About us")
-        navigation = NavigationSettings.load()
+        site_settings = SiteSettings.load()
         MainMenuItem.objects.create(
-            settings=navigation, link_text="Contact", link_url="https://example.org/c", sort_order=1
+            settings=site_settings, link_text="Contact", link_url="https://example.org/c", sort_order=1
         )
-        MainMenuItem.objects.create(settings=navigation, link_text="About", link_page=about, sort_order=0)
-        FooterLink.objects.create(settings=navigation, link_text="Terms", link_page=about, sort_order=1)
+        MainMenuItem.objects.create(settings=site_settings, link_text="About", link_page=about, sort_order=0)
+        FooterLink.objects.create(settings=site_settings, link_text="Terms", link_page=about, sort_order=1)
         FooterLink.objects.create(
-            settings=navigation, link_text="Privacy", link_url="https://example.org/p", sort_order=0
+            settings=site_settings, link_text="Privacy", link_url="https://example.org/p", sort_order=0
         )
         soup = BeautifulSoup(self.client.get("/").content, "html.parser")
         main = [(a.text.strip(), a["href"]) for a in soup.select("nav[aria-label=Main] a")]
@@ -255,18 +254,20 @@ class ChromeTests(SiteTestCase):
 
     def test_unpublished_menu_pages_drop_out(self):
         about = StandardPageFactory(parent=self.home, slug="about", title="About us")
-        navigation = NavigationSettings.load()
-        MainMenuItem.objects.create(settings=navigation, link_text="About", link_page=about)
+        site_settings = SiteSettings.load()
+        MainMenuItem.objects.create(settings=site_settings, link_text="About", link_page=about)
         self.assertContains(self.client.get("/"), 'href="/about/"')
         about.unpublish()
         self.assertNotContains(self.client.get("/"), 'href="/about/"')
 
     def test_settings_are_editable_in_the_admin(self):
         self.login()
-        for model in ("navigationsettings", "sitesettings"):
-            response = self.client.get(f"/admin/settings/core/{model}/", follow=True)
-            self.assertEqual(response.status_code, 200)
-            self.assertContains(response, "<form")
+        response = self.client.get("/admin/settings/core/sitesettings/", follow=True)
+        self.assertEqual(response.status_code, 200)
+        self.assertContains(response, "<form")
+        # The organisation's details, the main menu and the footer links are one screen's tabs.
+        for tab in ("Organisation", "Menu and footer"):
+            self.assertContains(response, tab)
 
     def test_breadcrumbs_and_skip_link(self):
         parent = StandardPageFactory(parent=self.home, slug="about", title="About us")
@@ -317,7 +318,7 @@ class DemoContentTests(TestCase):
         self.assertEqual(Site.objects.get(is_default_site=True).root_page_id, home.pk)
         slugs = set(home.get_children().values_list("slug", flat=True))
         self.assertTrue({"about", "connect", "toolbox"} <= slugs)
-        self.assertTrue(NavigationSettings.load().menu_items.exists())
+        self.assertTrue(SiteSettings.load().menu_items.exists())
         revisions = {p.pk: p.latest_revision_id for p in Page.objects.all()}
 
         call_command("load_demo_content", stdout=open("/dev/null", "w"))  # noqa: SIM115

@@ -163,7 +163,6 @@ class SectionEditorTests(SiteTestCase):
         suggestions = "glossary_glossarysuggestion_modeladmin_"
         gets = [
             reverse("wagtailsettings:edit", args=["core", "sitesettings"]),
-            reverse("wagtailsettings:edit", args=["core", "navigationsettings"]),
             reverse(sector + "list"),
             reverse(sector + "add"),
             reverse(sector + "edit", args=[self.sector.pk]),
