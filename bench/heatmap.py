@@ -6,7 +6,6 @@ prints the median and p95 of full requests through Django's test client, the que
 ratio to a plain page (the target is under 3×). The database is dropped unless --keep is given.
 """
 
-import argparse
 import importlib.util
 import os
 import random
@@ -65,39 +64,25 @@ def seed(people, rng):
 
 
 def report(plain_url, group_url, runs):
-    from django.db import connection
     from django.test import Client
-    from django.test.utils import CaptureQueriesContext
 
     client = Client()
-    rows = []
-    for label, url in (
-        ("plain page render (a StandardPage)", plain_url),
-        ("group page, 500 results", group_url),
-    ):
-        samples = bench_search.timed(client, url, runs)
-        with CaptureQueriesContext(connection) as queries:
-            client.get(url)
-        rows.append((label, statistics.median(samples), bench_search.p95(samples), len(queries)))
-    print(f"{'request':<40} {'median':>9} {'p95':>9} {'queries':>8}")
-    for label, median, high, count in rows:
-        print(f"{label:<40} {median:>7.1f}ms {high:>7.1f}ms {count:>8}")
-    print(f"group page / plain page (median): {rows[1][1] / rows[0][1]:.2f}×")
+    rows = [
+        bench_search.timing_row(client, "plain page render (a StandardPage)", plain_url, runs),
+        bench_search.timing_row(client, "group page, 500 results", group_url, runs),
+    ]
+    bench_search.print_timings(rows, 40)
+    ratio = statistics.median(rows[1][1]) / statistics.median(rows[0][1])
+    print(f"group page / plain page (median): {ratio:.2f}×")
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = bench_search.timing_arguments(__doc__.splitlines()[0])
     parser.add_argument("--people", type=int, default=500, help="finished results in the group (default 500)")
-    parser.add_argument("--runs", type=int, default=20, help="timed requests per URL (default 20)")
-    parser.add_argument("--keep", action="store_true", help="keep the database for a look afterwards")
     args = parser.parse_args()
-    bench_search.create_database(DATABASE_URL)
-    try:
-        bench_search.setup_django(DATABASE_URL)
-        from django.core.management import call_command
+    with bench_search.own_database(DATABASE_URL, args.keep):
         from django.db import connection, connections
 
-        call_command("migrate", verbosity=0)
         started = time.perf_counter()
         plain_url, group_url = seed(args.people, random.Random(2018))
         with connection.cursor() as cursor:
@@ -107,11 +92,6 @@ def main():
         )
         report(plain_url, group_url, args.runs)
         connections.close_all()
-    finally:
-        if args.keep:
-            print(f"\nKept {DATABASE_URL}")
-        else:
-            bench_search.drop_database(DATABASE_URL)
 
 
 if __name__ == "__main__":

@@ -164,19 +164,20 @@ def run_python(url, duration):
     return len(samples) / duration, cuts[49], cuts[98]
 
 
-def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--duration", type=int, default=5, help="seconds per URL and mode")
-    args = parser.parse_args()
+def measure_modes(modes, urls_for, duration):
+    """Each URL's (req/s, p50, p99) per caching mode, from a gunicorn started afresh for each mode.
+
+    `urls_for(env)` names the URLs to measure; returns the client's name, the URLs and the results.
+    """
     measure = run_wrk if shutil.which("wrk") else run_python
     results = {}
-    for mode in MODES:
+    for mode in modes:
         env = environment(mode)
         if not results:
             subprocess.check_call(
                 [PYTHON, "manage.py", "collectstatic", "--noinput", "-v0"], env=env, cwd=ROOT
             )
-        urls = sample_urls(env)
+        urls = urls_for(env)
         port = int(os.environ.get("BENCH_PORT", 0)) or free_port()
         server = start_gunicorn(env, port)
         try:
@@ -184,20 +185,33 @@ def main():
                 url = f"http://127.0.0.1:{port}{path}"
                 for _ in range(3):
                     urllib.request.urlopen(url, timeout=60).read()  # warm both workers' caches
-                results[(name, mode)] = measure(url, args.duration)
+                results[(name, mode)] = measure(url, duration)
         finally:
             stop(server)
-    print(
-        f"\n{measure.__name__.removeprefix('run_')}, {CONCURRENCY} connections, {args.duration}s per row, "
-        "2 gunicorn sync workers, production settings\n"
-    )
-    print(f"{'page':22} {'cached':8} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'% of static':>12}")
-    for mode in MODES:
+    return measure.__name__.removeprefix("run_"), urls, results
+
+
+def print_rates(modes, urls, results, width):
+    """One row per URL and mode, with its rate as a share of the static file's in the same mode."""
+    print(f"{'page':{width}} {'cached':8} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'% of static':>12}")
+    for mode in modes:
         static_rate = results[("static CSS", mode)][0]
         for name in urls:
             rate, p50, p99 = results[(name, mode)]
             share = 100 * rate / static_rate
-            print(f"{name:22} {mode:8} {rate:8.0f} {p50:8.1f} {p99:8.1f} {share:11.1f}%")
+            print(f"{name:{width}} {mode:8} {rate:8.0f} {p50:8.1f} {p99:8.1f} {share:11.1f}%")
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--duration", type=int, default=5, help="seconds per URL and mode")
+    args = parser.parse_args()
+    client, urls, results = measure_modes(MODES, sample_urls, args.duration)
+    print(
+        f"\n{client}, {CONCURRENCY} connections, {args.duration}s per row, "
+        "2 gunicorn sync workers, production settings\n"
+    )
+    print_rates(MODES, urls, results, 22)
 
 
 if __name__ == "__main__":

@@ -8,9 +8,6 @@ CSS file's rate (the stack's physical limit). Seeds the entries (and a map page)
 import argparse
 import importlib.util
 import random
-import shutil
-import subprocess
-import urllib.request
 from pathlib import Path
 
 # Loaded by path: bench/search.py's module name would shadow the site's own `search` app.
@@ -80,38 +77,19 @@ def main():
     parser.add_argument("--duration", type=int, default=5, help="seconds per URL and mode")
     args = parser.parse_args()
     count = seed(args.entries)
-    measure = load.run_wrk if shutil.which("wrk") else load.run_python
-    results = {}
-    for mode in MODES:
-        env = load.environment(mode)
-        if not results:
-            subprocess.check_call(
-                [load.PYTHON, "manage.py", "collectstatic", "--noinput", "-v0"], env=env, cwd=load.ROOT
-            )
-        urls = {
+
+    def urls_for(env):
+        return {
             "map page": "/map/",
             "filtered map": f"/map/{FILTERED}",
             "static CSS": load.sample_urls(env)["static CSS"],
         }
-        port = load.free_port()
-        server = load.start_gunicorn(env, port)
-        try:
-            for name, path in urls.items():
-                url = f"http://127.0.0.1:{port}{path}"
-                for _ in range(3):
-                    urllib.request.urlopen(url, timeout=60).read()  # warm both workers' caches
-                results[(name, mode)] = measure(url, args.duration)
-        finally:
-            load.stop(server)
+
+    _client, urls, results = load.measure_modes(MODES, urls_for, args.duration)
     print(
         f"\n{count} approved entries; {load.CONCURRENCY} connections, {args.duration}s per row, 2 gunicorn sync workers\n"
     )
-    print(f"{'page':14} {'cached':8} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'% of static':>12}")
-    for mode in MODES:
-        static_rate = results[("static CSS", mode)][0]
-        for name in urls:
-            rate, p50, p99 = results[(name, mode)]
-            print(f"{name:14} {mode:8} {rate:8.0f} {p50:8.1f} {p99:8.1f} {100 * rate / static_rate:11.1f}%")
+    load.print_rates(MODES, urls, results, 14)
 
 
 if __name__ == "__main__":

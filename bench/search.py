@@ -12,6 +12,7 @@ import random
 import statistics
 import sys
 import time
+from contextlib import contextmanager
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from urllib.parse import quote_plus, urlparse
@@ -71,6 +72,23 @@ def drop_database(url):
     name = urlparse(url).path.lstrip("/")
     with psycopg.connect(url, dbname="postgres", autocommit=True) as connection:
         connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@contextmanager
+def own_database(url, keep):
+    """A fresh, migrated database for one run, dropped afterwards unless `keep` asks to look at it."""
+    create_database(url)
+    try:
+        setup_django(url)
+        from django.core.management import call_command
+
+        call_command("migrate", verbosity=0)
+        yield
+    finally:
+        if keep:
+            print(f"\nKept {url}")
+        else:
+            drop_database(url)
 
 
 def setup_django(url):
@@ -181,57 +199,76 @@ def p95(samples):
     return statistics.quantiles(samples, n=20, method="inclusive")[-1]
 
 
-def report(plain_page, runs):
+def timing_row(client, label, url, runs, detail=""):
+    """One row of a timing table: `runs` timed requests of `url`, and the queries one request makes."""
     from django.db import connection
-    from django.test import Client
     from django.test.utils import CaptureQueriesContext
+
+    samples = timed(client, url, runs)
+    with CaptureQueriesContext(connection) as queries:
+        client.get(url)
+    return label, samples, len(queries), detail
+
+
+def print_timings(rows, width):
+    print(f"{'request':<{width}} {'median':>9} {'p95':>9} {'queries':>8}")
+    for label, samples, query_count, detail in rows:
+        median, high = statistics.median(samples), p95(samples)
+        print(f"{label:<{width}} {median:>7.1f}ms {high:>7.1f}ms {query_count:>8}  {detail}".rstrip())
+
+
+def timing_arguments(description):
+    """The command line of a benchmark that times requests against its own database."""
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("--runs", type=int, default=20, help="timed requests per URL (default 20)")
+    parser.add_argument("--keep", action="store_true", help="keep the database for a look afterwards")
+    return parser
+
+
+def report(plain_page, runs):
+    from django.test import Client
 
     from search.query import SearchQuery
     from search.views import searchable_pages
 
     client = Client()
-    rows = []
-
-    def measure(label, url, detail=""):
-        samples = timed(client, url, runs)
-        with CaptureQueriesContext(connection) as queries:
-            client.get(url)
-        rows.append((label, statistics.median(samples), p95(samples), len(queries), detail))
-        return samples
 
     def matches(query):
         return searchable_pages().search(SearchQuery.parse(query).terms).count()
 
-    measure("plain page render (a StandardPage)", plain_page.url)
-    all_searches = []
+    rows = [timing_row(client, "plain page render (a StandardPage)", plain_page.url, runs)]
     for query in QUERIES:
         url = f"/search/?q={quote_plus(query)}"
-        all_searches += measure(f'search "{query}"', url, f"{matches(query):,} matches")
-    measure('search "relationships", newest', "/search/?q=relationships&sort=newest")
-    measure('search "relationships", posts, page 3', "/search/?q=relationships&type=posts&page=3")
+        rows.append(timing_row(client, f'search "{query}"', url, runs, f"{matches(query):,} matches"))
+    searches = rows[1:]
+    rows.append(
+        timing_row(client, 'search "relationships", newest', "/search/?q=relationships&sort=newest", runs)
+    )
+    rows.append(
+        timing_row(
+            client,
+            'search "relationships", posts, page 3',
+            "/search/?q=relationships&type=posts&page=3",
+            runs,
+        )
+    )
     for prefix in AUTOCOMPLETE:
-        measure(f'autocomplete "{prefix}"', f"/search/suggest/?q={prefix}")
+        rows.append(timing_row(client, f'autocomplete "{prefix}"', f"/search/suggest/?q={prefix}", runs))
 
-    print(f"{'request':<44} {'median':>9} {'p95':>9} {'queries':>8}")
-    for label, median, high, query_count, detail in rows:
-        print(f"{label:<44} {median:>7.1f}ms {high:>7.1f}ms {query_count:>8}  {detail}")
+    print_timings(rows, 44)
+    all_searches = [sample for _label, samples, _queries, _detail in searches for sample in samples]
     print(f"{'all searches above':<44} {statistics.median(all_searches):>7.1f}ms {p95(all_searches):>7.1f}ms")
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = timing_arguments(__doc__.splitlines()[0])
     parser.add_argument("--pages", type=int, default=10_000, help="pages to seed (default 10,000)")
-    parser.add_argument("--runs", type=int, default=20, help="timed requests per URL (default 20)")
-    parser.add_argument("--keep", action="store_true", help="keep the database for a look afterwards")
     args = parser.parse_args()
 
-    create_database(DATABASE_URL)
-    try:
-        setup_django(DATABASE_URL)
+    with own_database(DATABASE_URL, args.keep):
         from django.core.management import call_command
         from django.db import connection, connections
 
-        call_command("migrate", verbosity=0)
         started = time.perf_counter()
         plain_page = seed(args.pages, random.Random(2018))
         seeded = time.perf_counter() - started
@@ -248,11 +285,6 @@ def main():
         )
         report(plain_page, args.runs)
         connections.close_all()
-    finally:
-        if args.keep:
-            print(f"\nKept {DATABASE_URL}")
-        else:
-            drop_database(DATABASE_URL)
 
 
 if __name__ == "__main__":

@@ -206,7 +206,7 @@ def seed_site(counts, seed=20240611):
     from django.core.management import call_command
     from django.db import connection
 
-    from core.models import NavigationSettings, SiteSettings
+    from core.models import SiteSettings
 
     rng = random.Random(seed)
     total = sum(counts.values())
@@ -215,7 +215,6 @@ def seed_site(counts, seed=20240611):
     site_bench.seed(total, rng)
     relate(rng)
     SiteSettings.load()
-    NavigationSettings.load()
     call_command("update_index", verbosity=0)
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")

@@ -5,9 +5,10 @@ It reads the page as the editor last saved it, so it reflects the draft, not the
 
 import re
 
-from wagtail.admin.panels import Panel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
+
+from .panels import InstancePanel
 
 IN_BRIEF_LIMIT = 300
 PAGE_LINK = re.compile(r'<a[^>]*linktype="page"[^>]*>', re.IGNORECASE)
@@ -127,19 +128,11 @@ def checklist_problems(page):
     )
 
 
-class ChecklistPanel(Panel):
+class ChecklistPanel(InstancePanel):
     """Lists what still needs fixing before publishing, worked out from the last saved version."""
 
-    class BoundPanel(Panel.BoundPanel):
-        template_name = "core/panels/checklist.html"
+    template_name = "core/panels/checklist.html"
+    default_name = "checklist"
 
-        def get_context_data(self, parent_context=None):
-            context = super().get_context_data(parent_context)
-            page = self.instance
-            context["is_new"] = page.pk is None
-            context["problems"] = [] if page.pk is None else checklist_problems(page)
-            return context
-
-    @property
-    def clean_name(self):
-        return super().clean_name or "checklist"
+    def context_for(self, page):
+        return {"problems": [] if page.pk is None else checklist_problems(page)}

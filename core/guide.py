@@ -9,10 +9,10 @@ from pathlib import Path
 from django.conf import settings
 from django.urls import reverse
 
-from wagtail.admin.panels import Panel
-
 import markdown
 import nh3
+
+from .panels import InstancePanel
 
 GUIDE_PATH = Path(settings.BASE_DIR) / "docs" / "editor-guide.md"
 SCREENSHOTS_DIR = GUIDE_PATH.parent / "guide"
@@ -77,18 +77,11 @@ def section_url(model):
     return f"{reverse('editor_guide')}#{SECTIONS[model._meta.label_lower]}"
 
 
-class GuidePanel(Panel):
+class GuidePanel(InstancePanel):
     """A link at the top of an edit screen to the part of the editor guide about this page type."""
 
-    class BoundPanel(Panel.BoundPanel):
-        template_name = "core/panels/guide_link.html"
+    template_name = "core/panels/guide_link.html"
+    default_name = "guide"
 
-        def get_context_data(self, parent_context=None):
-            context = super().get_context_data(parent_context)
-            context["guide_url"] = section_url(type(self.instance))
-            context["label"] = self.instance._meta.verbose_name
-            return context
-
-    @property
-    def clean_name(self):
-        return super().clean_name or "guide"
+    def context_for(self, instance):
+        return {"guide_url": section_url(type(instance)), "label": instance._meta.verbose_name}

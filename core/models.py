@@ -30,6 +30,17 @@ IN_BRIEF_HELP = (
 )
 
 
+class ReadOnlyPage(PublicPage):
+    """A page of the site that takes no form of its own: edited with the site's page form, it
+    answers only reads."""
+
+    base_form_class = SitePageForm
+    allowed_http_methods = READ_ONLY_HTTP_METHODS
+
+    class Meta:
+        abstract = True
+
+
 class ListingFieldsMixin(models.Model):
     """The 'In brief' summary and images that represent a page wherever it is listed or shared."""
 
@@ -69,6 +80,17 @@ class ListingFieldsMixin(models.Model):
 
     def get_social_image(self):
         return self.social_image or self.listing_image
+
+
+class BodyPage(ListingFieldsMixin, ReadOnlyPage):
+    """A listed page whose content is one `body` of blocks; each page type declares `body` with the
+    blocks it offers."""
+
+    search_fields = [*ListingFieldsMixin.search_fields, index.SearchField("body")]
+    content_panels = [*ListingFieldsMixin.content_panels, FieldPanel("body")]
+
+    class Meta:
+        abstract = True
 
 
 class SlugFromNameMixin(models.Model):
@@ -124,16 +146,11 @@ class Person(SlugFromNameMixin, index.Indexed, models.Model):
         return self.name
 
 
-class StandardPage(ListingFieldsMixin, PublicPage, Page):
+class StandardPage(BodyPage, Page):
     """About, Toolbox, Connect and other pages built from the shared blocks."""
 
     body = StreamField(BodyBlock())
 
-    search_fields = [*ListingFieldsMixin.search_fields, index.SearchField("body")]
-    content_panels = [*ListingFieldsMixin.content_panels, FieldPanel("body")]
-
-    base_form_class = SitePageForm
-    allowed_http_methods = READ_ONLY_HTTP_METHODS
     parent_page_types = ["home.HomePage", "core.StandardPage"]
     page_description = "A page of text and pictures, such as About us or Contact."
 

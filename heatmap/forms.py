@@ -6,21 +6,22 @@ from django.utils.html import format_html
 FIELD_PREFIX = "s-"
 
 
+def optional_name(label, help_text):
+    """A short name someone may give their answers or their group, to tell them apart later."""
+    return forms.CharField(label=label, help_text=help_text, max_length=80, required=False)
+
+
 class StartForm(forms.Form):
-    label = forms.CharField(
-        label="A label for your own use (optional)",
-        help_text="For example “our team, March”. Only people with your private link see it.",
-        max_length=80,
-        required=False,
+    label = optional_name(
+        "A label for your own use (optional)",
+        "For example “our team, March”. Only people with your private link see it.",
     )
 
 
 class GroupForm(forms.Form):
-    name = forms.CharField(
-        label="Group name (optional)",
-        help_text="For example “Front desk team”. Everyone with the join link sees it.",
-        max_length=80,
-        required=False,
+    name = optional_name(
+        "Group name (optional)",
+        "For example “Front desk team”. Everyone with the join link sees it.",
     )
 
 

@@ -15,9 +15,7 @@ from wagtail.search import index
 
 from core.blocks import RICH_TEXT_FEATURES
 from core.fields import optional_link
-from core.models import READ_ONLY_HTTP_METHODS, ListingFieldsMixin
-from core.page_forms import SitePageForm
-from core.visibility import PublicPage
+from core.models import ListingFieldsMixin, ReadOnlyPage
 
 from .blocks import ContextBlock, SectionBlock
 from .forms import GroupForm, StartForm
@@ -30,7 +28,7 @@ def scale_field(number):
     return models.CharField(f"Label for {number}", max_length=40, default=SCALE_DEFAULTS[number - 1])
 
 
-class HeatmapPage(ListingFieldsMixin, PublicPage, Page):
+class HeatmapPage(ListingFieldsMixin, ReadOnlyPage, Page):
     """A self-assessment people take anonymously, one section per step, and see as a heatmap."""
 
     introduction = RichTextField(features=RICH_TEXT_FEATURES)
@@ -69,8 +67,6 @@ class HeatmapPage(ListingFieldsMixin, PublicPage, Page):
         ),
         FieldPanel("sections"),
     ]
-    base_form_class = SitePageForm
-    allowed_http_methods = READ_ONLY_HTTP_METHODS
     parent_page_types = ["home.HomePage", "core.StandardPage"]
     subpage_types = []
 

@@ -14,14 +14,13 @@ from core.blocks import TestimonialBlock
 from core.fields import optional_link
 from core.guide import GuidePanel
 from core.listings import attach_images, in_link_order
-from core.models import READ_ONLY_HTTP_METHODS
-from core.page_forms import SitePageForm
-from core.visibility import PublicPage, site_pages
+from core.models import ReadOnlyPage
+from core.visibility import site_pages
 from events.models import EventPage
 from glossary.models import GlossaryTermPage
 
 
-class HomePage(PublicPage, Page):
+class HomePage(ReadOnlyPage, Page):
     """The front door: a hero, editors' picks and the latest from each part of the site."""
 
     strapline = models.CharField(max_length=200, help_text="The big sentence at the top of the page.")
@@ -76,8 +75,6 @@ class HomePage(PublicPage, Page):
         ),
     ]
 
-    base_form_class = SitePageForm
-    allowed_http_methods = READ_ONLY_HTTP_METHODS
     parent_page_types = ["wagtailcore.Page"]
     max_count = 1
     page_description = "The front page of the site."

@@ -23,6 +23,11 @@ EDITABLE = [
 ]
 
 
+def optional_checkboxes(field_class=forms.MultipleChoiceField, **kwargs):
+    """A choice of any number of options, one tick box each, none required."""
+    return field_class(widget=forms.CheckboxSelectMultiple, required=False, **kwargs)
+
+
 class EntryForm(PublicFormMixin, forms.ModelForm):
     """Name, kind, place and themes put an entry on the map; the submitter ticks which other fields show.
 
@@ -31,23 +36,15 @@ class EntryForm(PublicFormMixin, forms.ModelForm):
 
     honeypot_field = HONEYPOT_FIELD
 
-    themes = forms.ModelMultipleChoiceField(
+    themes = optional_checkboxes(
+        forms.ModelMultipleChoiceField,
         queryset=Theme.objects.all(),
-        widget=forms.CheckboxSelectMultiple,
-        required=False,
         help_text="Choose any that fit; they are always shown.",
     )
-    needs = forms.MultipleChoiceField(
-        label="What you are looking for",
-        choices=NEEDS,
-        widget=forms.CheckboxSelectMultiple,
-        required=False,
-    )
-    public_fields = forms.MultipleChoiceField(
+    needs = optional_checkboxes(label="What you are looking for", choices=NEEDS)
+    public_fields = optional_checkboxes(
         label="Which of these may we show?",
         choices=PUBLIC_FIELD_CHOICES,
-        widget=forms.CheckboxSelectMultiple,
-        required=False,
         help_text="Your name, kind, where you work and your themes are always shown; nothing else is unless you tick it. Your own email address is never shown.",
     )
     agree_privacy = forms.BooleanField(

@@ -11,10 +11,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import strip_tags
 
-from wagtail.admin.panels import Panel
-
 import css_inline
 
+from core.panels import InstancePanel
 from core.site_url import site_root
 
 IMAGE_SPEC = "fill-560x315|format-jpeg"
@@ -75,23 +74,18 @@ def plain_text(issue):
     return render_to_string("newsletter/email/issue.txt", context(issue))
 
 
-class EmailPanel(Panel):
+class EmailPanel(InstancePanel):
     """The issue's email HTML and plain text on its edit screen, to download or copy into the mail tool."""
 
-    class BoundPanel(Panel.BoundPanel):
-        template_name = "newsletter/admin/email_panel.html"
+    template_name = "newsletter/admin/email_panel.html"
+    default_name = "email"
 
-        def get_context_data(self, parent_context=None):
-            data = super().get_context_data(parent_context)
-            issue = self.instance
-            data["is_new"] = issue.pk is None
-            if issue.pk:
-                data["html"] = email_html(issue)
-                data["text"] = plain_text(issue)
-                data["html_url"] = reverse("newsletter_email", args=[issue.pk, "html"])
-                data["text_url"] = reverse("newsletter_email", args=[issue.pk, "txt"])
-            return data
-
-    @property
-    def clean_name(self):
-        return super().clean_name or "email"
+    def context_for(self, issue):
+        if issue.pk is None:
+            return {}
+        return {
+            "html": email_html(issue),
+            "text": plain_text(issue),
+            "html_url": reverse("newsletter_email", args=[issue.pk, "html"]),
+            "text_url": reverse("newsletter_email", args=[issue.pk, "txt"]),
+        }

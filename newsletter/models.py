@@ -17,9 +17,8 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from core.guide import GuidePanel
-from core.models import READ_ONLY_HTTP_METHODS
-from core.page_forms import SitePageForm
-from core.visibility import PublicPage, site_pages
+from core.models import ReadOnlyPage
+from core.visibility import site_pages
 
 from .email import EmailPanel, email_html, kind, plain_text
 from .feeds import NewsletterFeed
@@ -28,15 +27,13 @@ ITEM_TYPES = ["blog.BlogPage", "events.EventPage", "casestudies.CaseStudyPage"]
 ISSUES_PER_PAGE = 24
 
 
-class NewsletterIndexPage(RoutablePageMixin, PublicPage, Page):
+class NewsletterIndexPage(RoutablePageMixin, ReadOnlyPage, Page):
     """The archive of published issues at /newsletter/, with its own feed."""
 
     intro = models.TextField(blank=True, help_text="A sentence or two above the list of issues.")
 
     content_panels = [GuidePanel(), *Page.content_panels, FieldPanel("intro")]
 
-    base_form_class = SitePageForm
-    allowed_http_methods = READ_ONLY_HTTP_METHODS
     parent_page_types = ["home.HomePage"]
     subpage_types = ["newsletter.NewsletterIssuePage"]
     max_count = 1
@@ -66,7 +63,7 @@ class NewsletterIndexPage(RoutablePageMixin, PublicPage, Page):
         return NewsletterFeed(self)(request)
 
 
-class NewsletterIssuePage(PublicPage, Page):
+class NewsletterIssuePage(ReadOnlyPage, Page):
     """One issue: an introduction and the posts, convenings and stories it points readers to."""
 
     introduction = RichTextField(
@@ -88,8 +85,6 @@ class NewsletterIssuePage(PublicPage, Page):
         ),
     ]
 
-    base_form_class = SitePageForm
-    allowed_http_methods = READ_ONLY_HTTP_METHODS
     parent_page_types = ["newsletter.NewsletterIndexPage"]
     subpage_types = []
     page_description = "One issue of the newsletter, built from posts, convenings and stories."

@@ -10,10 +10,8 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_pat
 from wagtail.models import Page
 
 from core.listings import ListingPaginator, attach_images
-from core.models import READ_ONLY_HTTP_METHODS, ListingFieldsMixin, Person
-from core.page_forms import SitePageForm
+from core.models import ListingFieldsMixin, Person, ReadOnlyPage
 from core.routing import late
-from core.visibility import PublicPage
 
 from .posts import BlogPage, card_authors, series_order
 from .snippets import Category, Series
@@ -34,11 +32,9 @@ ARCHIVE_COLUMNS = (
 FEATURED_LIMIT = 3
 
 
-class BlogIndexPage(RoutablePageMixin, ListingFieldsMixin, PublicPage, Page):
+class BlogIndexPage(RoutablePageMixin, ListingFieldsMixin, ReadOnlyPage, Page):
     """The blog's front page at /blog/, with archives by category, tag, author, year and series."""
 
-    base_form_class = SitePageForm
-    allowed_http_methods = READ_ONLY_HTTP_METHODS
     parent_page_types = ["home.HomePage"]
     subpage_types = ["blog.BlogPage"]
     max_count = 1
@@ -85,11 +81,27 @@ class BlogIndexPage(RoutablePageMixin, ListingFieldsMixin, PublicPage, Page):
         return ListingPaginator(posts, POSTS_PER_PAGE).get_page(request.GET.get("page"))
 
     def render_archive(self, request, posts, **context):
-        """One page of an archive's `posts`; an archive with no live posts is a 404, not an empty page."""
+        """One page of an archive's `posts`; an archive with no live posts is a 404, not an empty page.
+
+        Its canonical address is the route it was served from, without the query string."""
         listing = self.paginate(request, posts)
         if not listing.paginator.count:
             raise Http404("No posts here")
-        return self.render(request, context_overrides={"posts": listing, **context})
+        route = request.routable_resolver_match
+        canonical_suffix = self.reverse_subpage(route.url_name, kwargs=route.kwargs)
+        return self.render(
+            request, context_overrides={"posts": listing, "canonical_suffix": canonical_suffix, **context}
+        )
+
+    def archive_feed(self, request, kind, archive):
+        """The feed of one category's or series' posts, linking to its archive page (the route `kind`)."""
+        return BlogFeed(
+            self,
+            title=f"{self.title}: {kind.capitalize()} {archive}",
+            link=self.get_full_url(request) + self.reverse_subpage(kind, kwargs={"slug": archive.slug}),
+            description=archive.description,
+            **{kind: archive},
+        )(request)
 
     @path("")
     def index_route(self, request):
@@ -115,7 +127,6 @@ class BlogIndexPage(RoutablePageMixin, ListingFieldsMixin, PublicPage, Page):
             archive_title=category.name,
             archive_kind="Category",
             archive_description=category.description,
-            canonical_suffix=self.reverse_subpage("category", kwargs={"slug": slug}),
             archive_feed_url=self.route_url(request, "category_feed", slug=slug),
         )
 
@@ -127,7 +138,6 @@ class BlogIndexPage(RoutablePageMixin, ListingFieldsMixin, PublicPage, Page):
             self.posts().filter(tags=tag),
             archive_title=f"Tagged “{tag.name}”",
             archive_kind="Tag",
-            canonical_suffix=self.reverse_subpage("tag", kwargs={"slug": slug}),
         )
 
     @path("author/<slug:slug>/")
@@ -139,7 +149,6 @@ class BlogIndexPage(RoutablePageMixin, ListingFieldsMixin, PublicPage, Page):
             archive_title=person.name,
             archive_kind="Author",
             archive_description=person.bio,
-            canonical_suffix=self.reverse_subpage("author", kwargs={"slug": slug}),
         )
 
     @re_path(r"^(?P<year>[0-9]{4})/$")
@@ -151,7 +160,6 @@ class BlogIndexPage(RoutablePageMixin, ListingFieldsMixin, PublicPage, Page):
             self.posts().filter(date__year=int(year)),
             archive_title=f"Posts from {year}",
             archive_kind="Year",
-            canonical_suffix=self.reverse_subpage("year", kwargs={"year": year}),
         )
 
     @path("series/<slug:slug>/")
@@ -164,7 +172,6 @@ class BlogIndexPage(RoutablePageMixin, ListingFieldsMixin, PublicPage, Page):
             archive_kind="Series",
             archive_description=series.description,
             archive_in_order=True,
-            canonical_suffix=self.reverse_subpage("series", kwargs={"slug": slug}),
             archive_feed_url=self.route_url(request, "series_feed", slug=slug),
         )
 
@@ -183,22 +190,8 @@ class BlogIndexPage(RoutablePageMixin, ListingFieldsMixin, PublicPage, Page):
 
     @path("category/<slug:slug>/feed/")
     def category_feed(self, request, slug):
-        category = get_object_or_404(Category, slug=slug)
-        return BlogFeed(
-            self,
-            title=f"{self.title}: Category {category.name}",
-            link=self.get_full_url(request) + self.reverse_subpage("category", kwargs={"slug": slug}),
-            description=category.description,
-            category=category,
-        )(request)
+        return self.archive_feed(request, "category", get_object_or_404(Category, slug=slug))
 
     @path("series/<slug:slug>/feed/")
     def series_feed(self, request, slug):
-        series = get_object_or_404(Series, slug=slug)
-        return BlogFeed(
-            self,
-            title=f"{self.title}: Series {series.title}",
-            link=self.get_full_url(request) + self.reverse_subpage("series", kwargs={"slug": slug}),
-            description=series.description,
-            series=series,
-        )(request)
+        return self.archive_feed(request, "series", get_object_or_404(Series, slug=slug))

@@ -23,10 +23,10 @@ from core.checklist import ChecklistPanel
 from core.fields import optional_link
 from core.guide import GuidePanel
 from core.listings import attach_images, linked
-from core.models import READ_ONLY_HTTP_METHODS, ListingFieldsMixin
+from core.models import ListingFieldsMixin, ReadOnlyPage
 from core.page_forms import SitePageForm
 from core.previews import CardPreviewMixin
-from core.visibility import PublicPage, PublicPageQuerySet
+from core.visibility import PublicPageQuerySet
 from events.models import EventPage
 
 from .snippets import Category, Series
@@ -68,7 +68,7 @@ class BlogPageForm(SitePageForm):
         self.fields["category"].required = True
 
 
-class BlogPage(CardPreviewMixin, ListingFieldsMixin, PublicPage, Page):
+class BlogPage(CardPreviewMixin, ListingFieldsMixin, ReadOnlyPage, Page):
     """An essay, reflection or piece of news by staff or guests."""
 
     card_template = "blog/includes/post_card.html"
@@ -182,7 +182,6 @@ class BlogPage(CardPreviewMixin, ListingFieldsMixin, PublicPage, Page):
     ]
 
     base_form_class = BlogPageForm
-    allowed_http_methods = READ_ONLY_HTTP_METHODS
     parent_page_types = ["blog.BlogIndexPage"]
     subpage_types = []
     page_description = "A post on the blog, with an author, a date and a category."

@@ -12,10 +12,8 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from core.listings import attach_images
-from core.models import READ_ONLY_HTTP_METHODS, ListingFieldsMixin
-from core.page_forms import SitePageForm
+from core.models import BodyPage, ListingFieldsMixin, ReadOnlyPage
 from core.routing import late
-from core.visibility import PublicPage
 
 from ..blocks import CaseMakerBlock
 from ..feeds import CaseStudyAtomFeed, CaseStudyFeed
@@ -45,7 +43,7 @@ def video_provider(url):
     )
 
 
-class CaseMakerPage(RoutablePageMixin, ListingFieldsMixin, PublicPage, Page):
+class CaseMakerPage(RoutablePageMixin, ListingFieldsMixin, ReadOnlyPage, Page):
     """The Case Maker's front page at /case-maker/, with the story explorer, card deck and feed."""
 
     introduction = RichTextField(
@@ -77,8 +75,6 @@ class CaseMakerPage(RoutablePageMixin, ListingFieldsMixin, PublicPage, Page):
         ),
     ]
 
-    base_form_class = SitePageForm
-    allowed_http_methods = READ_ONLY_HTTP_METHODS
     parent_page_types = ["home.HomePage"]
     subpage_types = ["casestudies.CaseMakerSectionPage", "casestudies.CaseStudyPage"]
     max_count = 1
@@ -160,16 +156,11 @@ class CaseMakerPage(RoutablePageMixin, ListingFieldsMixin, PublicPage, Page):
         return [*urls, {"location": self.get_full_url(request) + "stories/", "lastmod": urls[0]["lastmod"]}]
 
 
-class CaseMakerSectionPage(ListingFieldsMixin, PublicPage, Page):
+class CaseMakerSectionPage(BodyPage, Page):
     """One of the four parts of the case, such as 'The impact of investing in relationships'."""
 
     body = StreamField(CaseMakerBlock())
 
-    search_fields = [*ListingFieldsMixin.search_fields, index.SearchField("body")]
-    content_panels = [*ListingFieldsMixin.content_panels, FieldPanel("body")]
-
-    base_form_class = SitePageForm
-    allowed_http_methods = READ_ONLY_HTTP_METHODS
     parent_page_types = ["casestudies.CaseMakerPage"]
     subpage_types = []
     page_description = "One of the parts of the case, such as the impact of investing in relationships."

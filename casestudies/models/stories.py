@@ -21,10 +21,8 @@ from core.checklist import ChecklistPanel
 from core.fields import optional_link
 from core.guide import GuidePanel
 from core.listings import in_link_order
-from core.models import READ_ONLY_HTTP_METHODS, ListingFieldsMixin
-from core.page_forms import SitePageForm
+from core.models import ListingFieldsMixin, ReadOnlyPage
 from core.previews import CardPreviewMixin
-from core.visibility import PublicPage
 
 from ..blocks import CaseMakerBlock, EvidenceBlock
 from .labels import Enabler, Scale, Sector
@@ -53,7 +51,7 @@ def paper_size(request):
     return "a4" if request.GET.get("paper") == "a4" else "a5"
 
 
-class CaseStudyPage(CardPreviewMixin, RoutablePageMixin, ListingFieldsMixin, PublicPage, Page):
+class CaseStudyPage(CardPreviewMixin, RoutablePageMixin, ListingFieldsMixin, ReadOnlyPage, Page):
     """A real story of relationship-centred practice, with a printable card and a short address."""
 
     card_template = "casestudies/includes/story_card.html"
@@ -161,8 +159,6 @@ class CaseStudyPage(CardPreviewMixin, RoutablePageMixin, ListingFieldsMixin, Pub
     ]
     promote_panels = [*Page.promote_panels, FieldPanel("social_image")]
 
-    base_form_class = SitePageForm
-    allowed_http_methods = READ_ONLY_HTTP_METHODS
     parent_page_types = ["casestudies.CaseMakerPage"]
     subpage_types = []
     exclude_fields_in_copy = ["short_code"]

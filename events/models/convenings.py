@@ -19,10 +19,9 @@ from core.checklist import ChecklistPanel
 from core.fields import optional_link
 from core.guide import GuidePanel
 from core.listings import attach_images
-from core.models import READ_ONLY_HTTP_METHODS, ListingFieldsMixin
-from core.page_forms import SitePageForm
+from core.models import ListingFieldsMixin, ReadOnlyPage
 from core.previews import CardPreviewMixin
-from core.visibility import PublicPage, PublicPageQuerySet
+from core.visibility import PublicPageQuerySet
 
 from ..calendar import calendar_response
 from ..structured_data import event_json_ld
@@ -71,7 +70,7 @@ class EventPageQuerySet(PublicPageQuerySet):
         )
 
 
-class EventPage(CardPreviewMixin, RoutablePageMixin, ListingFieldsMixin, PublicPage, Page):
+class EventPage(CardPreviewMixin, RoutablePageMixin, ListingFieldsMixin, ReadOnlyPage, Page):
     """One convening, announced ahead and carrying its reflections afterwards."""
 
     card_template = "events/includes/event_card.html"
@@ -175,8 +174,6 @@ class EventPage(CardPreviewMixin, RoutablePageMixin, ListingFieldsMixin, PublicP
         ),
     ]
 
-    base_form_class = SitePageForm
-    allowed_http_methods = READ_ONLY_HTTP_METHODS
     parent_page_types = ["events.EventIndexPage"]
     subpage_types = []
     exclude_fields_in_copy = ["uid", "sequence"]

@@ -12,9 +12,7 @@ from wagtail.models import Page
 
 from core.guide import GuidePanel
 from core.listings import ListingPaginator, attach_images
-from core.models import READ_ONLY_HTTP_METHODS
-from core.page_forms import SitePageForm
-from core.visibility import PublicPage
+from core.models import ReadOnlyPage
 
 from ..calendar import calendar_response
 from ..feeds import EventFeed
@@ -25,7 +23,7 @@ PAST_PER_PAGE = 12
 CALENDAR_PAST_WINDOW = datetime.timedelta(days=365)
 
 
-class EventIndexPage(RoutablePageMixin, PublicPage, Page):
+class EventIndexPage(RoutablePageMixin, ReadOnlyPage, Page):
     """The convenings programme at /convenings/, with its archive, series pages, calendar and feed."""
 
     intro = models.TextField(
@@ -36,8 +34,6 @@ class EventIndexPage(RoutablePageMixin, PublicPage, Page):
 
     content_panels = [GuidePanel(), *Page.content_panels, FieldPanel("intro")]
 
-    base_form_class = SitePageForm
-    allowed_http_methods = READ_ONLY_HTTP_METHODS
     parent_page_types = ["home.HomePage"]
     subpage_types = ["events.EventPage"]
     max_count = 1

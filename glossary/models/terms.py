@@ -16,10 +16,9 @@ from wagtail.search import index
 from core.blocks import RICH_TEXT_FEATURES
 from core.fields import optional_link
 from core.guide import GuidePanel
-from core.models import READ_ONLY_HTTP_METHODS
-from core.page_forms import SitePageForm
+from core.models import ReadOnlyPage
 from core.structured_data import document
-from core.visibility import PublicPage, site_pages
+from core.visibility import site_pages
 
 from ..alphabet import fold, sort_key
 from .groups import GlossaryGroup
@@ -42,7 +41,7 @@ def usage_label(model):
     return USAGE_LABELS.get(model._meta.label_lower) or capfirst(model._meta.verbose_name)
 
 
-class GlossaryTermPage(PublicPage, Page):
+class GlossaryTermPage(ReadOnlyPage, Page):
     """One term or phrase, with its own address and revision history."""
 
     # What the page's own template shows, fetched with the page when it is served (see core.routing).
@@ -104,8 +103,6 @@ class GlossaryTermPage(PublicPage, Page):
         PageChooserPanel("first_discussed_in", ["blog.BlogPage", "events.EventPage"]),
     ]
 
-    base_form_class = SitePageForm
-    allowed_http_methods = READ_ONLY_HTTP_METHODS
     parent_page_types = ["glossary.GlossaryIndexPage"]
     subpage_types = []
     page_description = "One word or phrase of the relational vocabulary and what it means."

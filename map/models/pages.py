@@ -1,8 +1,6 @@
 """The map's one page: exploring at its own address, and the routes for joining, confirming, managing,
 entries, the feed and open data. The routes only dispatch; the work is in `map.views`."""
 
-from types import SimpleNamespace
-
 from django.db import models
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -20,18 +18,19 @@ from core.visibility import PublicPage
 from .entries import MapEntry
 
 # The views use these models, so the page reaches them by name (see core.routing.late).
-ROUTE_VIEWS = (
-    "explore",
-    "join",
-    "join_sent",
-    "confirm",
-    "manage",
-    "entry",
-    "feed",
-    "open_data_csv",
-    "open_data_json",
-)
-views = SimpleNamespace(**{name: late(f"map.views.{name}") for name in ROUTE_VIEWS})
+explore = late("map.views.explore")
+
+
+def view_route(pattern, name):
+    """A route of the page served by the view of the same name in `map.views`, which is given the
+    page, the request and the values in the URL."""
+    view = late(f"map.views.{name}")
+
+    @path(pattern, name=name)
+    def route(page, request, **kwargs):
+        return view(page, request, **kwargs)
+
+    return route
 
 
 class MapPage(RoutablePageMixin, ListingFieldsMixin, PublicPage, Page):
@@ -74,7 +73,7 @@ class MapPage(RoutablePageMixin, ListingFieldsMixin, PublicPage, Page):
     @path("", name="index")
     def index_route(self, request):
         """Filters, tile map and cards; the other routes render without them."""
-        return self.render(request, context_overrides=views.explore(self, request))
+        return self.render(request, context_overrides=explore(self, request))
 
     def get_sitemap_urls(self, request=None):
         """The page, then each approved entry whose submitter allowed search engines to index it."""
@@ -90,34 +89,11 @@ class MapPage(RoutablePageMixin, ListingFieldsMixin, PublicPage, Page):
         )
         return urls
 
-    @path("join/", name="join")
-    def join(self, request):
-        return views.join(self, request)
-
-    @path("join/sent/", name="join_sent")
-    def join_sent(self, request):
-        return views.join_sent(self, request)
-
-    @path("confirm/<str:token>/", name="confirm")
-    def confirm(self, request, token):
-        return views.confirm(self, request, token)
-
-    @path("manage/<str:token>/", name="manage")
-    def manage(self, request, token):
-        return views.manage(self, request, token)
-
-    @path("entries/<int:pk>/", name="entry")
-    def entry(self, request, pk):
-        return views.entry(self, request, pk)
-
-    @path("feed/", name="feed")
-    def feed(self, request):
-        return views.feed(self, request)
-
-    @path("open-data/csv/", name="open_data_csv")
-    def open_data_csv(self, request):
-        return views.open_data_csv(self, request)
-
-    @path("open-data/json/", name="open_data_json")
-    def open_data_json(self, request):
-        return views.open_data_json(self, request)
+    join = view_route("join/", "join")
+    join_sent = view_route("join/sent/", "join_sent")
+    confirm = view_route("confirm/<str:token>/", "confirm")
+    manage = view_route("manage/<str:token>/", "manage")
+    entry = view_route("entries/<int:pk>/", "entry")
+    feed = view_route("feed/", "feed")
+    open_data_csv = view_route("open-data/csv/", "open_data_csv")
+    open_data_json = view_route("open-data/json/", "open_data_json")
