@@ -17,7 +17,7 @@ from wagtail_modeladmin.views import IndexView
 from .spreadsheets import SpreadsheetSafeExportMixin
 
 # Menu positions by how often editors use each listing (Pages is 100, Images 300).
-MENU_ORDER = {"blog": 110, "events": 120, "glossary": 130, "casestudies": 140, "newsletter": 150}
+MENU_ORDER = {"blog": 110, "events": 120, "glossary": 130, "casestudies": 140, "newsletter": 150, "map": 160}
 
 # The columns every page listing ends with: where the page stands and who changed it last.
 EDITING_COLUMNS = ("status", "last_edited_by", "last_edited")

@@ -9,6 +9,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from core.admin_listings import MENU_ORDER
 from core.spreadsheets import SpreadsheetSafeExportMixin
 
 from .admin_views import moderate
@@ -38,7 +39,7 @@ class MapEntryViewSet(ModelViewSet):
     index_view_class = EntryIndexView
     icon = "site"
     menu_label = "Relationships Map"
-    menu_order = 150
+    menu_order = MENU_ORDER["map"]
     add_to_admin_menu = True
     copy_view_enabled = False
     list_display = [
