@@ -13,7 +13,7 @@ from django.test import RequestFactory, TestCase, override_settings
 from wagtail.documents.models import Document
 from wagtail.models import Page, Site
 from wagtail.rich_text import RichText
-from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from bs4 import BeautifulSoup
 
@@ -268,6 +268,37 @@ class ChromeTests(SiteTestCase):
         # The organisation's details, the main menu and the footer links are one screen's tabs.
         for tab in ("Organisation", "Menu and footer"):
             self.assertContains(response, tab)
+
+    def test_an_editor_changes_the_menu_and_footer_on_the_settings_screen(self):
+        about = StandardPageFactory(parent=self.home, slug="about", title="About us")
+        edit_url = f"/admin/settings/core/sitesettings/{SiteSettings.load().pk}/"
+        self.login()
+        form = nested_form_data(
+            {
+                "organisation_name": "The Relationships Project",
+                "contact_email": "hello@example.org",
+                "menu_items": inline_formset(
+                    [{"link_text": "Who we are", "link_page": about.pk, "link_url": ""}]
+                ),
+                "footer_links": inline_formset(
+                    [{"link_text": "Privacy", "link_page": "", "link_url": "https://example.org/privacy"}]
+                ),
+            }
+        )
+        response = self.client.post(edit_url, form)
+        self.assertEqual(response.status_code, 302, response.content.decode()[:2000])
+        soup = BeautifulSoup(self.client.get("/").content, "html.parser")
+        menu = soup.select_one("nav[aria-label=Main] a")
+        self.assertEqual((menu.text.strip(), menu["href"]), ("Who we are", "/about/"))
+        self.assertEqual(soup.select_one("nav[aria-label=Footer] a")["href"], "https://example.org/privacy")
+        self.assertIn("hello@example.org", soup.find("footer").text)
+
+        # A link with neither a page nor an address is refused with a message, and nothing is saved.
+        form["menu_items-0-link_page"] = ""
+        response = self.client.post(edit_url, form)
+        self.assertEqual(response.status_code, 200)
+        self.assertContains(response, "Choose a page or enter an address.")
+        self.assertEqual(MainMenuItem.objects.get().link_page_id, about.pk)
 
     def test_breadcrumbs_and_skip_link(self):
         parent = StandardPageFactory(parent=self.home, slug="about", title="About us")
