@@ -162,7 +162,7 @@ class StandardPage(BodyPage, Page):
 class SiteSettings(ClusterableModel, BaseGenericSetting):
     """Organisation details shown in the footer and used for sharing, and the main menu and footer
     links: one setting, so the whole of the site's chrome is read in one query
-    (`core.templatetags.site_tags.site_chrome`)."""
+    (`core.chrome`)."""
 
     organisation_name = models.CharField(max_length=120, default="The Relationships Project")
     charity_details = models.CharField(

@@ -13,7 +13,6 @@ keeps its (specific) parent, so breadcrumbs and `get_parent().specific` cost not
 from functools import cache
 
 from django.db.models import Exists, OuterRef, Q, prefetch_related_objects
-from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.utils.module_loading import import_string
 
@@ -27,14 +26,10 @@ STANDARD_ROUTES = (Page.route, RoutablePageMixin.route)
 
 
 def restricted_here():
-    """Whether a view restriction sits on a page itself (on the page it copies, for an alias) or on
-    the tree's root: what `core.visibility.PublicPage.get_view_restrictions` needs to know of a
-    served page and each of its ancestors, asked in the query that fetches them."""
-    return Exists(
-        PageViewRestriction.objects.filter(
-            Q(page_id=Coalesce(OuterRef("alias_of_id"), OuterRef("pk"))) | Q(page__depth=1)
-        )
-    )
+    """Whether a view restriction sits on a page itself or on the tree's root: what
+    `core.visibility.PublicPage.get_view_restrictions` needs to know of a served page and each of
+    its ancestors, asked in the query that fetches them (an alias is left to Wagtail there)."""
+    return Exists(PageViewRestriction.objects.filter(Q(page_id=OuterRef("pk")) | Q(page__depth=1)))
 
 
 @cache

@@ -72,10 +72,9 @@ post_delete.connect(
 PublicPageManager = PageManager.from_queryset(PublicPageQuerySet)
 
 
-def site_pages(model=Page):
-    """Every page of the site (or of one page type), as Wagtail's `Page.objects`, whose `.public()`
-    asks in the same query."""
-    return PublicPageQuerySet(model)
+def site_pages():
+    """Every page of the site, as Wagtail's `Page.objects`, whose `.public()` asks in the same query."""
+    return PublicPageQuerySet(Page)
 
 
 def searchable_site_pages(model=Page):
@@ -93,14 +92,17 @@ class PublicPage(models.Model):
         abstract = True
 
     def get_view_restrictions(self):
-        """Wagtail's `Page.get_view_restrictions()`: the restrictions on this page and its ancestors,
-        an alias standing for the page it copies. A page routing served, and its ancestors, already
-        know whether one applies (`restricted_here`); only then, or for a page fetched some other
-        way, is the database asked."""
+        """Wagtail's `Page.get_view_restrictions()`: the restrictions on this page and its ancestors.
+        A page routing served, and its ancestors, already know whether one applies
+        (`restricted_here`); only then, or for a page fetched some other way, is the database asked.
+        Where an alias is on the way, Wagtail's own method answers: an alias stands for the page it
+        copies, which may be an alias in turn."""
         chain = [self, *ancestors(self)]
+        if any(page.alias_of_id for page in chain):
+            return Page.get_view_restrictions(self)
         if all(getattr(page, "restricted_here", True) is False for page in chain):
             return PageViewRestriction.objects.none()
-        # Above the home page only the tree's root, which is never an alias.
+        # Above the home page only the tree's root.
         return PageViewRestriction.objects.filter(
-            Q(page_id__in={page.alias_of_id or page.pk for page in chain}) | Q(page__depth=1)
+            Q(page_id__in=[page.pk for page in chain]) | Q(page__depth=1)
         )

@@ -61,11 +61,12 @@ class BlogIndexPage(RoutablePageMixin, ListingFieldsMixin, ReadOnlyPage, Page):
                 categories[category_id] = Category(pk=category_id, name=category_name, slug=category_slug)
             if series_id:
                 series[series_id] = Series(pk=series_id, title=series_title, slug=series_slug)
-            years.add(year)
+            if year:  # a post imported without a date has none
+                years.add(year)
         return {
-            # In each snippet's own order (`Meta.ordering`).
-            "categories": sorted(categories.values(), key=lambda category: (category.name, category.pk)),
-            "series_list": sorted(series.values(), key=lambda one: (one.title, one.pk)),
+            # By name, as editors read them: case aside, as PostgreSQL's collation orders them.
+            "categories": sorted(categories.values(), key=lambda category: category.name.casefold()),
+            "series_list": sorted(series.values(), key=lambda one: one.title.casefold()),
             "years": sorted(years, reverse=True),
         }
 

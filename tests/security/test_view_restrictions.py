@@ -138,3 +138,29 @@ class ViewRestrictionEquivalenceTests(SiteTestCase):
         for url in ("/", "/blog/", "/blog/feed/", "/convenings/", "/sitemap.xml"):
             self.client.get(url)  # stored now, so the check below reads them from the cache
         self.check_every_surface()
+
+
+class AliasChainTests(SiteTestCase):
+    """An alias of an alias of a post that is made private only afterwards. Wagtail copies a page's
+    restrictions onto an alias when it is made, not later, so no restriction sits on the copies:
+    `Page.get_view_restrictions()` follows the chain of aliases back to the post and refuses them,
+    while Wagtail's path-based `.public()` (and so its listings) keeps them. Serving must refuse."""
+
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        blog = BlogIndexPageFactory(parent=cls.home)
+        cls.post = BlogPageFactory(parent=blog, title="Later private post", slug="later-post")
+        cls.copy = cls.post.create_alias(update_slug="later-post-copy")
+        cls.copy_of_copy = cls.copy.create_alias(update_slug="later-post-copy-of-copy")
+        restrict(cls.post, PageViewRestriction.PASSWORD, password="secret")
+
+    def test_no_copy_in_the_chain_is_served(self):
+        for page in (self.post, self.copy, self.copy_of_copy):
+            with self.subTest(url=page.url):
+                self.assertTrue(Page.get_view_restrictions(page).exists())
+                self.assertEqual(
+                    set(page.specific.get_view_restrictions()), set(Page.get_view_restrictions(page))
+                )
+                response = self.client.get(page.url)
+                self.assertNotContains(response, "Later private post", status_code=response.status_code)
