@@ -10,7 +10,6 @@ from django.db import DatabaseError, InterfaceError, OperationalError, connectio
 from django.http import HttpResponse, HttpResponseBadRequest, HttpResponseServerError, JsonResponse
 from django.shortcuts import render
 from django.template import loader
-from django.urls import Resolver404, resolve
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from django.views.decorators.cache import cache_control, never_cache
@@ -80,10 +79,7 @@ def csrf_failure(request, reason=""):
     page that takes no form gets the 405 it would have had with a token. Only an address the page
     tree serves is routed: any other (a NUL byte, a document's file name) never reaches a page, and
     PostgreSQL refuses to compare text holding a NUL."""
-    try:
-        match = resolve(request.path_info)
-    except Resolver404:
-        match = None
+    match = request.resolver_match  # the token is checked only once the address has resolved
     route = route_for_request(request, match.args[0]) if match and match.func is serve else None
     if route is not None:
         allowed = route[0].allowed_http_method_names()
