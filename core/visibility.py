@@ -36,6 +36,14 @@ class PublicPageQuerySet(PageQuerySet):
         )
 
 
+RESTRICTIONS = "view restrictions"
+
+
+def read_restrictions(keys):
+    """Every restriction of the site with its page, for `memoised` (which names no keys here)."""
+    return {None: list(PageViewRestriction.objects.select_related("page"))}
+
+
 class SearchablePageQuerySet(PageQuerySet):
     """For `.search()`, whose backends filter only on plain columns: `.public()` names the private
     sections by their paths, as Wagtail's `private_q` does, from the restrictions read once per
@@ -47,13 +55,6 @@ class SearchablePageQuerySet(PageQuerySet):
             q |= self.descendant_of_q(restriction.page, inclusive=True)
         # As Wagtail: with no private section, nothing is private.
         return q if q else Q(pk__in=[])
-
-
-RESTRICTIONS = "view restrictions"
-
-
-def read_restrictions(keys):
-    return {None: list(PageViewRestriction.objects.select_related("page"))}
 
 
 def forget_view_restrictions(**kwargs):

@@ -21,6 +21,7 @@ BlogFeed = late("blog.feeds.BlogFeed")
 BlogAtomFeed = late("blog.feeds.BlogAtomFeed")
 
 POSTS_PER_PAGE = 10
+FEATURED_LIMIT = 3
 ARCHIVE_COLUMNS = (
     "category_id",
     "category__name",
@@ -29,7 +30,6 @@ ARCHIVE_COLUMNS = (
     "series__title",
     "series__slug",
 )
-FEATURED_LIMIT = 3
 
 
 class BlogIndexPage(RoutablePageMixin, ListingFieldsMixin, ReadOnlyPage, Page):
@@ -112,8 +112,9 @@ class BlogIndexPage(RoutablePageMixin, ListingFieldsMixin, ReadOnlyPage, Page):
         others = posts.exclude(pk__in=[post.pk for post in featured])
         listing = ListingPaginator(others, POSTS_PER_PAGE, prepare=list).get_page(request.GET.get("page"))
         featured = featured if listing.number == 1 else []
-        prefetch_related_objects([*featured, *listing], card_authors())
-        attach_images([*featured, *listing])
+        shown = [*featured, *listing]
+        prefetch_related_objects(shown, card_authors())
+        attach_images(shown)
         return self.render(
             request,
             context_overrides={"posts": listing, "featured_posts": featured},
