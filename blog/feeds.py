@@ -2,13 +2,14 @@
 
 import datetime
 
-from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.text import get_text_list
 
 from core.feeds import MediaAtomFeed, PageFeed, with_feed_images, with_links_loaded
 
-from .models import BlogPage, BlogPageAuthor
+from .models import BlogPage, card_authors
 
 FEED_LENGTH = 20
 
@@ -16,39 +17,57 @@ FEED_LENGTH = 20
 class BlogFeed(PageFeed):
     """The newest live, public posts.
 
-    `filters` narrows the posts (a category or series feed); `link` (absolute) and
-    `description` describe that narrower feed. The `newsletter` feed, which the RSS-to-email
-    newsletter reads, also leaves out the posts editors marked "leave out of the newsletter";
-    every other feed keeps them, as readers subscribed to the blog expect every post.
+    `archive` ("category" or "series") with `slug` narrows the posts to that archive's, and the
+    feed then names and links to the archive, which is read with its posts (on its own only when
+    it has none; a 404 when no archive has that slug). The `newsletter` feed, which the
+    RSS-to-email newsletter reads, also leaves out the posts editors marked "leave out of the
+    newsletter"; every other feed keeps them, as readers subscribed to the blog expect every post.
     """
 
     image_attribute = "hero_image"
 
-    def __init__(self, index_page, title=None, link=None, description=None, newsletter=False, **filters):
+    def __init__(self, index_page, title=None, archive=None, slug=None, newsletter=False):
         super().__init__(index_page, title)
-        self.archive_link = link
-        self.archive_description = description
-        self.filters = {**filters, "exclude_from_newsletter": False} if newsletter else filters
+        self.archive_kind = archive
+        self.filters = {f"{archive}__slug": slug} if archive else {}
+        if newsletter:
+            self.filters["exclude_from_newsletter"] = False
+        self.slug = slug
 
-    def items(self):
+    @cached_property
+    def posts(self):
         posts = (
             BlogPage.objects.live()
             .public()
             .descendant_of(self.index_page)
             .filter(**self.filters)
-            .select_related("category")
-            .prefetch_related(
-                Prefetch("authors", queryset=BlogPageAuthor.objects.select_related("person")), "tags"
-            )
+            .select_related("category", "series")
+            .prefetch_related(card_authors(), "tags")
             .order_by("-date", "-pk")
         )
         return with_links_loaded(with_feed_images(posts[:FEED_LENGTH], "hero_image", "listing_image"))
 
+    @cached_property
+    def archive(self):
+        if self.posts:
+            return getattr(self.posts[0], self.archive_kind)
+        return get_object_or_404(BlogPage._meta.get_field(self.archive_kind).related_model, slug=self.slug)
+
+    def items(self):
+        return self.posts
+
+    def title(self):
+        if self.archive_kind:
+            self.feed_title = f"{self.index_page.title}: {self.archive_kind.capitalize()} {self.archive}"
+        return super().title()
+
     def link(self):
-        return self.archive_link or super().link()
+        if not self.archive_kind:
+            return super().link()
+        return super().link() + self.index_page.reverse_subpage(self.archive_kind, kwargs={"slug": self.slug})
 
     def description(self):
-        return self.archive_description or super().description()
+        return self.archive.description if self.archive_kind else super().description()
 
     def item_pubdate(self, item):
         """The editor's publication date, with the real time of day when it was published that day.

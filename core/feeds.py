@@ -12,11 +12,10 @@ from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
 from django.utils.html import escape, format_html
 
-from wagtail.rich_text import expand_db_html
-
 from bs4 import BeautifulSoup
 
 from .chrome import site_settings
+from .linked_pages import load_body_links
 from .listings import SOCIAL_IMAGE_SPEC, attach_images
 from .site_url import site_root
 
@@ -45,26 +44,9 @@ def with_feed_images(pages, *fields):
 
 def with_links_loaded(pages):
     """`pages` (a list), with the pages and glossary terms their bodies link to looked up for the
-    whole request in one go, instead of once per body (see `core.render_memo`).
-
-    Every rich-text string of every body is expanded once, joined; the expansions of each body
-    that follow find their links already loaded."""
-    marked = [text for page in pages for text in strings_in(list(page.body.raw_data)) if "linktype=" in text]
-    if marked:
-        expand_db_html("".join(marked))
+    whole request in one query, instead of once per body and kind of link (see `core.rich_text`)."""
+    load_body_links(pages)
     return pages
-
-
-def strings_in(value):
-    """Every string inside a StreamField's raw data (nested blocks included)."""
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, dict):
-        for item in value.values():
-            yield from strings_in(item)
-    elif isinstance(value, list):
-        for item in value:
-            yield from strings_in(item)
 
 
 class PlainTextDescriptions:

@@ -1,4 +1,4 @@
-"""Rich-text page links, resolved for a whole field at once.
+"""Rich-text page links, resolved for a whole field at once from the pages `core.linked_pages` read.
 
 A link to a page that is not live (a draft, or unpublished since) keeps its text but loses its
 address, on pages and in feeds alike, so that no unpublished URL leaks out.
@@ -6,27 +6,16 @@ address, on pages and in feeds alike, so that no unpublished URL leaks out.
 
 from django.utils.html import escape
 
-from wagtail.models import Page
 from wagtail.rich_text.pages import PageLinkHandler
 
-from core.render_memo import current_request, memoised
+from core.linked_pages import linked_pages
+from core.render_memo import current_request
 from core.url_parts import parse_int
 
 
-def linked_pages(ids):
-    """{id: specific page} for the page ids among `ids`, fetched once per request (see
-    `core.render_memo`) in one query whatever their types: a link needs only the fields every page
-    has (its URL and whether it is live), so each type's own fields are left unread."""
-    return memoised(
-        "page links",
-        ids,
-        lambda missing: {page.pk: page for page in Page.objects.filter(pk__in=missing).specific(defer=True)},
-    )
-
-
 class SharedPageLinkHandler(PageLinkHandler):
-    """Page links of one rich-text field resolved together: their pages and specific types are
-    fetched in one go instead of once per link, and their URLs built with the request."""
+    """Page links of one rich-text field resolved together, from `linked_pages`, and their URLs
+    built with the request."""
 
     @classmethod
     def expand_db_attributes_many(cls, attrs_list):

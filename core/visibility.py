@@ -27,13 +27,15 @@ class PublicPageQuerySet(PageQuerySet):
     in their own query instead of first reading every restriction of the site."""
 
     def private_q(self):
-        return Q(
-            Exists(
-                PageViewRestriction.objects.filter(
-                    page__path=Substr(OuterRef("path"), 1, Length("page__path"))
-                )
-            )
-        )
+        return Q(is_private())
+
+
+def is_private():
+    """Whether a view restriction hides the page of the row it is asked in: one sits on a page whose
+    tree path begins the row's (the page itself or an ancestor)."""
+    return Exists(
+        PageViewRestriction.objects.filter(page__path=Substr(OuterRef("path"), 1, Length("page__path")))
+    )
 
 
 RESTRICTIONS = "view restrictions"

@@ -10,24 +10,22 @@ from django.utils.html import format_html
 
 from wagtail.rich_text import LinkHandler
 
-from core.render_memo import current_request, memoised
+from core.linked_pages import linked_pages
+from core.render_memo import current_request
 from core.url_parts import parse_int
 
 from .models.terms import LINKTYPE, GlossaryTermPage
 
 
 def published_terms(ids):
-    """{id: (title, url, short definition)} for the live, public terms among `ids` (None for the
-    others), in one query per request: a page marks a few terms, and loading the whole glossary
-    for them cost more than the page."""
-    return memoised("glossary terms", ids, load_terms)
-
-
-def load_terms(ids):
+    """{id: (title, url, short definition)} for the live, public terms among `ids`, read with the
+    other pages the request's rich text links to (`core.rich_text.linked_pages`): a page marks a
+    few terms, and loading the whole glossary for them cost more than the page."""
     request = current_request()
     return {
-        term.pk: (term.title, term.get_url(request=request), term.short_definition)
-        for term in GlossaryTermPage.objects.live().public().filter(pk__in=ids).order_by()
+        pk: (term.title, term.get_url(request=request), term.short_definition)
+        for pk, term in linked_pages(ids).items()
+        if isinstance(term, GlossaryTermPage) and term.live and not term.is_private
     }
 
 

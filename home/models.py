@@ -1,6 +1,10 @@
 """The home page: a hero, editors' picks and the latest from each part of the site."""
 
+from operator import attrgetter
+
 from django.db import models
+from django.db.models import BooleanField, ExpressionWrapper, Q, prefetch_related_objects
+from django.db.models.functions import Length, Substr
 
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, HelpPanel, InlinePanel, MultiFieldPanel
@@ -13,11 +17,13 @@ from core import routing
 from core.blocks import TestimonialBlock
 from core.fields import optional_link
 from core.guide import GuidePanel
-from core.listings import attach_images, in_link_order
+from core.listings import attach_images, linked
 from core.models import ReadOnlyPage
 from core.visibility import site_pages
 from events.models import EventPage
 from glossary.models import GlossaryTermPage
+from heatmap.models import HeatmapPage
+from map.models import MapPage
 
 
 class HomePage(ReadOnlyPage, Page):
@@ -87,32 +93,77 @@ class HomePage(ReadOnlyPage, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context.update(self.featured())
-        context.update(latest_sections())
+        context.update(self.sections())
         # Every card's images in one fetch, whichever section shows it.
         attach_images(
             [
                 *context["featured_pages"],
-                *filter(None, [context["featured_story"], context["toolbox"]]),
+                *filter(None, [context[name] for name in ("featured_story", "toolbox", *TOOLS)]),
                 *context["latest_posts"],
             ]
         )
         return context
 
-    def featured(self):
-        """The featured pages in the editors' order, unpublished and private ones left out, and the story."""
-        public_pages = in_link_order(site_pages().live().public(), self.featured_items.all(), "page")
-        featured_pages = routing.specific_pages(public_pages, streamfields=False)
-        stories = CaseStudyPage.objects.live().public().defer_streamfields().prefetch_related("sectors")
-        story = (
-            stories.filter(pk=self.featured_story_id).first() if self.featured_story_id else None
-        ) or stories.order_by("-first_published_at", "-pk").first()
-        toolbox = (
-            site_pages().live().public().filter(pk=self.toolbox_page_id).specific().first()
-            if self.toolbox_page_id
-            else None
+    def sections(self):
+        """What each section shows: the featured pages in the editors' order, the story (the chosen
+        one, else the newest), the next convening, the newest glossary term, the tools and the toolbox,
+        with the pages that list them; a featured page, story or toolbox that is unpublished or
+        private is left out. The newest posts come with their authors in two queries, the rest in one."""
+        posts = list(BlogPage.objects.live().public().for_listing()[:3])
+        pages = self.pages_shown(posts[:1])
+        by_pk = {page.pk: page for page in pages}
+        by_path = {page.path: page for page in pages}
+        shown = {name: next((page for page in pages if getattr(page, f"is_{name}")), None) for name in SHOWN}
+        story = by_pk.get(self.featured_story_id) or shown.pop("newest_story")
+        if story is not None:
+            prefetch_related_objects([story], "sectors")
+        listed = {
+            "blog_index": posts[0] if posts else None,
+            "programme": shown["next_event"],
+            "glossary": shown["glossary_term"],
+        }
+        featured = sorted(
+            (page for page in pages if page.link_place is not None), key=attrgetter("link_place")
         )
-        return {"featured_pages": featured_pages, "featured_story": story, "toolbox": toolbox}
+        return {
+            "featured_pages": featured,
+            "featured_story": story,
+            "toolbox": by_pk.get(self.toolbox_page_id),
+            "latest_posts": posts,
+            **{name: shown[name] for name in ("next_event", "glossary_term", *TOOLS)},
+            **{name: by_path.get(parent_path(page)) if page else None for name, page in listed.items()},
+        }
+
+    def pages_shown(self, listed_posts):
+        """The specific live, public pages `sections` shows, with the pages that list the next
+        convening, the newest term and `listed_posts`, in one query. Each knows its place among the
+        featured pages (`link_place`, None for the others) and which of `shown_pages` it is (`is_<name>`)."""
+        featured, link_place = linked(self.featured_items.all(), "page")
+        candidates = shown_pages()
+        shown = {name: pages.values("pk")[:1] for name, pages in candidates.items()}
+        wanted = featured | Q(pk__in=[self.featured_story_id, self.toolbox_page_id])
+        wanted |= Q(path__in=[parent_path(post) for post in listed_posts])
+        for pks in shown.values():
+            wanted |= Q(pk__in=pks)
+        parent = Substr("path", 1, Length("path") - Page.steplen)
+        for name in ("next_event", "glossary_term"):
+            wanted |= Q(path__in=candidates[name].values(parent_path=parent)[:1])
+        flags = {
+            f"is_{name}": ExpressionWrapper(Q(pk__in=pks), output_field=BooleanField())
+            for name, pks in shown.items()
+        }
+        rows = site_pages().live().public().filter(wanted).annotate(link_place=link_place, **flags)
+        # The next convening's card names its series.
+        rows = routing.with_specific_rows(rows, streamfields=False).select_related(
+            f"{routing.specific_accessors()[EventPage]}__series"
+        )
+        pages = []
+        for row in rows:
+            page = routing.as_specific(row)
+            for name in ("link_place", *flags):
+                setattr(page, name, getattr(row, name))
+            pages.append(page)
+        return pages
 
     def get_meta_description(self):
         return self.search_description or self.strapline
@@ -125,20 +176,22 @@ class HomePageFeaturedItem(Orderable):
     panels = [FieldPanel("page")]
 
 
-def latest_sections():
-    """The newest posts, the next convening and the newest glossary term, with the pages that list them."""
-    posts = BlogPage.objects.live().public().for_listing()[:3]
-    event = EventPage.objects.live().public().upcoming().for_listing().first()
-    terms = GlossaryTermPage.objects.live().public()
-    term = terms.order_by("-first_published_at", "-pk").first()
-    posts = list(posts)
-    listed = {"blog_index": posts[0] if posts else None, "programme": event, "glossary": term}
-    # The pages that list them, in one query.
-    parent_paths = {name: page.path[: -Page.steplen] for name, page in listed.items() if page is not None}
-    parents = {page.path: page for page in Page.objects.filter(path__in=parent_paths.values())}
+TOOLS = ("relationships_map", "heatmap")
+SHOWN = ("newest_story", "next_event", "glossary_term", *TOOLS)
+NEWEST = ("-first_published_at", "-pk")
+
+
+def shown_pages():
+    """The pages the home page shows that are picked by date or place (the newest story shows when
+    editors choose none), each the first of its queryset."""
     return {
-        "latest_posts": posts,
-        "next_event": event,
-        "glossary_term": term,
-        **{name: parents.get(parent_paths.get(name)) for name in listed},
+        "newest_story": CaseStudyPage.objects.live().public().order_by(*NEWEST),
+        "next_event": EventPage.objects.live().public().upcoming(),
+        "glossary_term": GlossaryTermPage.objects.live().public().order_by(*NEWEST),
+        "relationships_map": MapPage.objects.live().public().order_by("path"),
+        "heatmap": HeatmapPage.objects.live().public().order_by("path"),
     }
+
+
+def parent_path(page):
+    return page.path[: -Page.steplen]

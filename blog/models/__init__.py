@@ -10,6 +10,7 @@ from .posts import (
     BlogPageQuerySet,
     BlogPageRelatedPost,
     BlogPageTag,
+    card_authors,
     series_order,
 )
 from .snippets import ArchiveSnippet, Category, Series
@@ -29,5 +30,6 @@ __all__ = [
     "RELATED_LIMIT",
     "Series",
     "WORDS_PER_MINUTE",
+    "card_authors",
     "series_order",
 ]

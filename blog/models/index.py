@@ -94,16 +94,6 @@ class BlogIndexPage(RoutablePageMixin, ListingFieldsMixin, ReadOnlyPage, Page):
             request, context_overrides={"posts": listing, "canonical_suffix": canonical_suffix, **context}
         )
 
-    def archive_feed(self, request, kind, archive):
-        """The feed of one category's or series' posts, linking to its archive page (the route `kind`)."""
-        return BlogFeed(
-            self,
-            title=f"{self.title}: {kind.capitalize()} {archive}",
-            link=self.get_full_url(request) + self.reverse_subpage(kind, kwargs={"slug": archive.slug}),
-            description=archive.description,
-            **{kind: archive},
-        )(request)
-
     @path("")
     def index_route(self, request):
         # Both lists' authors and images are fetched once, for the two together.
@@ -192,8 +182,8 @@ class BlogIndexPage(RoutablePageMixin, ListingFieldsMixin, ReadOnlyPage, Page):
 
     @path("category/<slug:slug>/feed/")
     def category_feed(self, request, slug):
-        return self.archive_feed(request, "category", get_object_or_404(Category, slug=slug))
+        return BlogFeed(self, archive="category", slug=slug)(request)
 
     @path("series/<slug:slug>/feed/")
     def series_feed(self, request, slug):
-        return self.archive_feed(request, "series", get_object_or_404(Series, slug=slug))
+        return BlogFeed(self, archive="series", slug=slug)(request)

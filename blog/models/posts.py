@@ -1,11 +1,13 @@
 """A blog post, its authors, tags and the posts chosen to read next."""
 
 import math
+from operator import attrgetter
 from urllib.parse import quote, urlencode
 
 from django.apps import apps
 from django.db import models
-from django.db.models import F, Prefetch, Q
+from django.db.models import BooleanField, ExpressionWrapper, F, Prefetch, Q, Window, prefetch_related_objects
+from django.db.models.functions import RowNumber
 from django.utils import timezone
 from django.utils.functional import cached_property
 
@@ -22,12 +24,12 @@ from core.blocks import BodyBlock
 from core.checklist import ChecklistPanel
 from core.fields import optional_link
 from core.guide import GuidePanel
+from core.linked_pages import linked_pages, load_body_links
 from core.listings import attach_images, linked
 from core.models import ListingFieldsMixin, ReadOnlyPage
 from core.page_forms import SitePageForm
 from core.previews import CardPreviewMixin
 from core.visibility import PublicPageQuerySet
-from events.models import EventPage
 
 from .snippets import Category, Series
 
@@ -177,6 +179,7 @@ class BlogPage(CardPreviewMixin, ListingFieldsMixin, ReadOnlyPage, Page):
             "related_links",
             label="Related post",
             heading="Related posts",
+            max_num=RELATED_LIMIT,
             help_text="Chosen posts come first; recent posts in the same category or with the same tags fill the rest.",
         ),
     ]
@@ -222,38 +225,46 @@ class BlogPage(CardPreviewMixin, ListingFieldsMixin, ReadOnlyPage, Page):
         """Minutes to read the body at an unhurried pace; never less than one."""
         return max(1, math.ceil(self.word_count / WORDS_PER_MINUTE))
 
-    def get_related_posts(self, tags):
-        """Hand-picked posts first, in the editor's order, then the newest sharing the category or a
-        tag up to RELATED_LIMIT in all; never this post. The picks are read first; then one query
-        returns the live picks and, after them, enough of the newest shared posts to fill the limit.
-        (Numbering every shared post in the database instead takes longer than reading the picks.)"""
-        links = list(self.related_links.all())
-        shared, picked_order = linked(links, "post")
+    def posts_elsewhere(self, tags):
+        """(related posts, series navigation), read in one query of posts.
+
+        The related posts are the hand-picked ones first, in the editor's order, then the newest
+        sharing the category or a tag, RELATED_LIMIT in all and never this post: a subquery picks
+        them and numbers them in that order. The same query reads the series' parts in reading
+        order: by position, then by date for unnumbered ones."""
+        shared, picked_order = linked(self.related_links.all(), "post")
         shared |= Q(
             pk__in=BlogPageTag.objects.filter(tag_id__in=[tag.pk for tag in tags]).values("content_object_id")
         )
         if self.category_id:
             shared |= Q(category_id=self.category_id)
-        order = [F("picked_order").asc(nulls_last=True), F("date").desc(), F("pk").desc()]
-        related = (
-            BlogPage.objects.live()
-            .public()
-            .for_listing()
-            .exclude(pk=self.pk)
+        related_order = [F("picked_order").asc(nulls_last=True), F("date").desc(), F("pk").desc()]
+        public = BlogPage.objects.live().public()
+        related_ids = (
+            public.exclude(pk=self.pk)
             .filter(shared)
             .annotate(picked_order=picked_order)
-            .order_by(*order)[: len(links) + RELATED_LIMIT]
+            .order_by(*related_order)
+            .values("pk")[:RELATED_LIMIT]
         )
-        picked = [post for post in related if post.picked_order is not None]
-        others = [post for post in related if post.picked_order is None]
-        return attach_images(picked + others[: max(0, RELATED_LIMIT - len(picked))])
+        in_series = Q(series_id=self.series_id) if self.series_id else Q(pk__in=[])
+        posts = (
+            public.filter(Q(pk__in=related_ids) | in_series)
+            .select_related("category")
+            .defer_streamfields()
+            .annotate(
+                picked_order=picked_order,
+                is_related=ExpressionWrapper(Q(pk__in=related_ids), output_field=BooleanField()),
+                related_place=Window(RowNumber(), order_by=related_order),
+            )
+        )
+        posts = list(series_order(posts))
+        related = sorted((post for post in posts if post.is_related), key=attrgetter("related_place"))
+        parts = [post for post in posts if self.series_id and post.series_id == self.series_id]
+        return related, self.series_navigation(parts)
 
-    def get_series_navigation(self):
+    def series_navigation(self, parts):
         """'Part n of m' with the neighbouring parts, or None when the post is not in a live series."""
-        if not self.series_id:
-            return None
-        parts = BlogPage.objects.live().public().filter(series_id=self.series_id).defer_streamfields()
-        parts = list(series_order(parts))
         position = next((i for i, part in enumerate(parts) if part.pk == self.pk), None)
         if position is None:
             return None
@@ -310,8 +321,13 @@ class BlogPage(CardPreviewMixin, ListingFieldsMixin, ReadOnlyPage, Page):
     def post_context(self, request):
         parent = self.get_parent().specific
         blog_index = parent if isinstance(parent, apps.get_model("blog", "BlogIndexPage")) else None
-        authors = list(self.authors.select_related("person"))
         tags = list(self.tags.all())
+        # The body's page links and glossary marks, and the convening it reflects on, in one query.
+        load_body_links([self], self.related_convening_id)
+        related_posts, series_navigation = self.posts_elsewhere(tags)
+        # This post's authors with its related posts' (a preview keeps showing its own, unsaved).
+        prefetch_related_objects([self, *related_posts], card_authors())
+        authors = list(self.authors.all())
         url = self.get_full_url(request)
         return {
             "blog_index": blog_index,
@@ -320,19 +336,17 @@ class BlogPage(CardPreviewMixin, ListingFieldsMixin, ReadOnlyPage, Page):
             "og_type": "article",
             "share_links": self.get_share_links(url),
             "json_ld": self.get_json_ld(request, blog_index, authors, tags) if blog_index else None,
-            **self.links_elsewhere(tags),
+            "related_convening": self.reflected_convening(),
+            "related_posts": attach_images(related_posts),
+            "series_navigation": series_navigation,
         }
 
-    def links_elsewhere(self, tags):
-        """The convening it reflects on, the posts to read next and its place in its series."""
-        convenings = (
-            EventPage.objects.live().public().filter(pk=self.related_convening_id).defer_streamfields()
-        )
-        return {
-            "related_convening": convenings.first() if self.related_convening_id else None,
-            "related_posts": self.get_related_posts(tags),
-            "series_navigation": self.get_series_navigation(),
-        }
+    def reflected_convening(self):
+        """The live, public convening the post reflects on, if any (read by `load_body_links`)."""
+        if not self.related_convening_id:
+            return None
+        convening = linked_pages({self.related_convening_id})[self.related_convening_id]
+        return convening if convening is not None and convening.live and not convening.is_private else None
 
 
 class BlogPageAuthor(Orderable):

@@ -1,7 +1,6 @@
 from django import template
 
 from ..drawing import draw
-from ..models import HeatmapPage
 
 register = template.Library()
 
@@ -22,9 +21,3 @@ def heatmap_grid(rows, column_labels, caption, column_heading, grid_id, scale=No
         "scale": scale,
         "mean_heading": mean_heading,
     }
-
-
-@register.simple_tag
-def featured_heatmap():
-    """The first live, public Heatmap in the tree (whole pages are cached, not lookups)."""
-    return HeatmapPage.objects.live().public().order_by("path").first()

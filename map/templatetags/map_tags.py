@@ -1,14 +1,6 @@
 from django import template
 
-from ..models.pages import MapPage
-
 register = template.Library()
-
-
-@register.simple_tag
-def map_page():
-    """The published map page (None until it is published)."""
-    return MapPage.objects.live().public().first()
 
 
 @register.filter

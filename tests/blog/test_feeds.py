@@ -168,6 +168,16 @@ class FeedContentTests(FeedTestCase):
         self.assertEqual([entry.title for entry in series_feed.entries], ["Series post"])
         self.assertEqual(series_feed.feed.link, "http://localhost/blog/series/key-concepts/")
 
+    def test_an_archive_without_posts_has_an_empty_feed_and_an_unknown_one_none(self):
+        """The archive is read with its posts; an empty one is read on its own, a missing one is a 404."""
+        empty = parse(self.client.get("/blog/category/policy/feed/"))
+        self.assertEqual(empty.entries, [])
+        self.assertEqual(empty.feed.title, "The Relationships Project — Blog: Category Policy")
+        self.assertEqual(empty.feed.link, "http://localhost/blog/category/policy/")
+        for url in ["/blog/category/no-such-thing/feed/", "/blog/series/no-such-thing/feed/"]:
+            with self.subTest(url=url):
+                self.assertEqual(self.client.get(url).status_code, 404)
+
     def test_conditional_get_returns_304(self):
         self.make_post()
         for url in ["/blog/feed/", "/blog/feed/atom/"]:
