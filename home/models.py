@@ -1,7 +1,5 @@
 """The home page: a hero, editors' picks and the latest from each part of the site."""
 
-from operator import attrgetter
-
 from django.db import models
 from django.db.models import BooleanField, ExpressionWrapper, Q, prefetch_related_objects
 from django.db.models.functions import Length, Substr
@@ -122,9 +120,7 @@ class HomePage(ReadOnlyPage, Page):
             "programme": shown["next_event"],
             "glossary": shown["glossary_term"],
         }
-        featured = sorted(
-            (page for page in pages if page.link_place is not None), key=attrgetter("link_place")
-        )
+        featured = sorted((page for page in pages if page.is_featured), key=featured_order)
         return {
             "featured_pages": featured,
             "featured_story": story,
@@ -137,7 +133,7 @@ class HomePage(ReadOnlyPage, Page):
     def pages_shown(self, listed_posts):
         """The specific live, public pages `sections` shows, with the pages that list the next
         convening, the newest term and `listed_posts`, in one query. Each knows its place among the
-        featured pages (`link_place`, None for the others) and which of `shown_pages` it is (`is_<name>`)."""
+        featured pages (`is_featured`, `link_place`) and which of `shown_pages` it is (`is_<name>`)."""
         featured, link_place = linked(self.featured_items.all(), "page")
         candidates = shown_pages()
         shown = {name: pages.values("pk")[:1] for name, pages in candidates.items()}
@@ -148,9 +144,9 @@ class HomePage(ReadOnlyPage, Page):
         parent = Substr("path", 1, Length("path") - Page.steplen)
         for name in ("next_event", "glossary_term"):
             wanted |= Q(path__in=candidates[name].values(parent_path=parent)[:1])
+        conditions = {"featured": featured, **{name: Q(pk__in=pks) for name, pks in shown.items()}}
         flags = {
-            f"is_{name}": ExpressionWrapper(Q(pk__in=pks), output_field=BooleanField())
-            for name, pks in shown.items()
+            f"is_{name}": ExpressionWrapper(q, output_field=BooleanField()) for name, q in conditions.items()
         }
         rows = site_pages().live().public().filter(wanted).annotate(link_place=link_place, **flags)
         # The next convening's card names its series.
@@ -191,6 +187,11 @@ def shown_pages():
         "relationships_map": MapPage.objects.live().public().order_by("path"),
         "heatmap": HeatmapPage.objects.live().public().order_by("path"),
     }
+
+
+def featured_order(page):
+    """The editors' order of the featured pages (rows saved without one come last, oldest first)."""
+    return (page.link_place is None, page.link_place or 0, page.pk)
 
 
 def parent_path(page):
