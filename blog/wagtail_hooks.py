@@ -23,9 +23,8 @@ class BlogPostAdmin(PageListingAdmin):
     list_filter = (*related("category", "authors__person", "series"), PageStatusFilter, year_filter("date"))
     search_fields = ("title", "in_brief")
     ordering = ("-date", "-pk")
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).select_related("category").prefetch_related("authors__person")
+    select_related_columns = ("category",)
+    prefetch_related_columns = ("authors__person",)
 
     def author_list(self, post):
         return ", ".join(author.person.name for author in post.authors.all()) or post.guest_author

@@ -16,9 +16,8 @@ class StoryAdmin(PageListingAdmin):
     list_filter = (*related("sectors", "scale", "enablers"), PageStatusFilter)
     search_fields = ("title", "organisation", "in_brief")
     ordering = ("title", "pk")
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).select_related("scale").prefetch_related("sectors")
+    select_related_columns = ("scale",)
+    prefetch_related_columns = ("sectors",)
 
     def sector_list(self, story):
         return ", ".join(sector.name for sector in story.sectors.all())

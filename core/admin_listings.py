@@ -123,9 +123,17 @@ class PageListingAdmin(ModelAdmin):
     index_view_class = LocalTimeIndexView
     inspect_view_enabled = False
     search_fields = ("title",)
+    # What a listing's own columns read, fetched with the list rather than once a row.
+    select_related_columns = ()
+    prefetch_related_columns = ()
 
     def get_queryset(self, request):
-        return super().get_queryset(request).select_related("latest_revision__user")
+        return (
+            super()
+            .get_queryset(request)
+            .select_related("latest_revision__user", *self.select_related_columns)
+            .prefetch_related(*self.prefetch_related_columns)
+        )
 
     def status(self, page):
         return page.status_string.capitalize()

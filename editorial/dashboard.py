@@ -1,5 +1,6 @@
 """Dashboard panels: what needs the editor's attention today, and scheduled items that failed to go live."""
 
+from django.urls import reverse
 from django.utils import timezone
 
 from wagtail.admin.ui.components import Component
@@ -11,6 +12,7 @@ from glossary.models import GlossarySuggestion
 from .approvals import reviewable
 
 LIMIT = 8
+SUGGESTION_VIEW = "glossary_glossarysuggestion_modeladmin_inspect"
 
 
 def overdue_revisions(now=None):
@@ -63,7 +65,11 @@ class WelcomePanel(Component):
         no_sign_up = (
             EventPage.objects.live().filter(end__gte=now, registration_url="").order_by("start")[:LIMIT]
         )
-        suggestions = GlossarySuggestion.objects.filter(status=GlossarySuggestion.Status.NEW)[:LIMIT]
+        suggestions = (
+            GlossarySuggestion.objects.filter(status=GlossarySuggestion.Status.NEW)[:LIMIT]
+            if user.has_perm("glossary.view_glossarysuggestion")
+            else []
+        )
         return {
             "user": user,
             "drafts": drafts,
@@ -75,6 +81,12 @@ class WelcomePanel(Component):
                     if int(state.object_id) in awaiting_pages
                 )
             ],
-            "no_sign_up": no_sign_up,
-            "suggestions": suggestions if user.has_perm("glossary.view_glossarysuggestion") else [],
+            "no_sign_up": [
+                (reverse("wagtailadmin_pages:edit", args=[event.pk]), event.title, event.start)
+                for event in no_sign_up
+            ],
+            "suggestions": [
+                (reverse(SUGGESTION_VIEW, args=[suggestion.pk]), suggestion.term, suggestion.submitted_at)
+                for suggestion in suggestions
+            ],
         }

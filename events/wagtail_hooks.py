@@ -49,6 +49,4 @@ class ConveningAdmin(PageListingAdmin):
         "status",
     )
     export_filename = "convenings"
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).select_related("series")
+    select_related_columns = ("series",)

@@ -107,9 +107,7 @@ class GlossaryTermAdmin(PageListingAdmin):
     list_filter = (*related("group"), PageStatusFilter)
     search_fields = ("title", "short_definition", "also_called")
     ordering = ("title", "pk")
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).select_related("group")
+    select_related_columns = ("group",)
 
 
 class GlossarySuggestionAdmin(ModelAdmin):

@@ -67,9 +67,6 @@ class MapPage(RoutablePageMixin, ListingFieldsMixin, PublicPage, Page):
     class Meta:
         verbose_name = "Relationships Map"
 
-    def get_meta_description(self):
-        return self.search_description or self.in_brief
-
     @path("", name="index")
     def index_route(self, request):
         """Filters, tile map and cards; the other routes render without them."""
