@@ -2,8 +2,10 @@
 
 from django.core.paginator import Paginator
 from django.db.models import Case, Count, IntegerField, OuterRef, Q, QuerySet, Subquery, Value, When, Window
+from django.db.models.functions import Cast
 
 from wagtail.images import get_image_model
+from wagtail.images.models import AbstractImage
 from wagtail.images.shortcuts import get_rendition_or_not_found
 
 from core.url_parts import parse_int
@@ -20,7 +22,7 @@ SOCIAL_IMAGE_SPEC = "fill-1200x630|format-jpeg"
 LARGEST_OFFSET = 2**63 - 1  # the most rows SQLite and PostgreSQL let LIMIT and OFFSET reach
 
 
-def attach_images(pages, *fields, specs=CARD_IMAGE_SPECS):
+def attach_images(pages, *fields, specs=CARD_IMAGE_SPECS, served=None):
     """`pages` as a list, given the images of `fields` (by default each page's `card_image_fields`),
     each with its renditions of `specs`.
 
@@ -29,32 +31,49 @@ def attach_images(pages, *fields, specs=CARD_IMAGE_SPECS):
     on its own would cost two queries per field, and a post's card falls back from its listing
     image to its hero image). Only an image with none of its renditions made yet is read on its
     own, and its renditions made now, so that a list kept in the cache carries them too.
+
+    `served`, the page being served when its type reads its own images with its cards
+    (`own_images_with_cards`, which routing then leaves alone), has the images its template shows
+    (`served_with`) given every rendition they have, in the same query.
     """
     pages = list(pages)
     wanted = [(page, fields or getattr(page, "card_image_fields", ())) for page in pages]
     ids = {getattr(page, f"{field}_id") for page, names in wanted for field in names} - {None}
+    own = served_images(served) if served is not None else []
+    own_ids = {image.pk for image in own}
     images = {}
     renditions = (
-        get_image_model().get_rendition_model().objects.filter(image_id__in=ids, filter_spec__in=specs)
+        get_image_model()
+        .get_rendition_model()
+        .objects.filter(Q(image_id__in=ids, filter_spec__in=specs) | Q(image_id__in=own_ids))
     )
-    for rendition in renditions.select_related("image") if ids else ():
+    for rendition in renditions.select_related("image") if ids or own_ids else ():
         image = images.setdefault(rendition.image_id, rendition.image)
         if not hasattr(image, "prefetched_renditions"):
             image.prefetched_renditions = []
         image.prefetched_renditions.append(rendition)
         rendition.image = image
+    for image in own:
+        image.prefetched_renditions = list(getattr(images.get(image.pk), "prefetched_renditions", []))
     missing = ids - images.keys()
     if missing:
         images.update(get_image_model().objects.prefetch_renditions(*specs).in_bulk(missing))
-    for image in images.values():
+    for pk in ids & images.keys():
         for spec in specs:
-            get_rendition_or_not_found(image, spec)
+            get_rendition_or_not_found(images[pk], spec)
     for page, names in wanted:
         for field in names:
             image = images.get(getattr(page, f"{field}_id"))
             if image is not None:
                 setattr(page, field, image)
     return pages
+
+
+def served_images(page):
+    """The images a served page's own template shows (its `served_with` fields that hold images)."""
+    return [
+        image for name in page.served_with if isinstance(image := getattr(page, name, None), AbstractImage)
+    ]
 
 
 def linked(links, field):
@@ -66,6 +85,9 @@ def linked(links, field):
         place = Subquery(links.filter(**{field: OuterRef("pk")}).values("sort_order")[:1])
         return Q(pk__in=links.values(field)), place
     ids = [getattr(link, f"{field}_id") for link in links]
+    if not ids:
+        # A typed NULL: PostgreSQL refuses a bare NULL constant to order by.
+        return Q(pk__in=[]), Cast(Value(None), IntegerField())
     whens = (When(pk=pk, then=Value(number)) for number, pk in enumerate(ids))
     return Q(pk__in=ids), Case(*whens, default=None, output_field=IntegerField())
 

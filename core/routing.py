@@ -105,9 +105,10 @@ def pages_on_path(root, path_components):
         specific[page.pk] = as_specific(page)
         specific[page.pk].restricted_here = page.restricted_here
     last = specific.get(walked[-1].pk)
-    if last is not None:
+    if last is not None and not getattr(last, "own_images_with_cards", False):
         images = [getattr(last, name) for name in served_with]
         # Every rendition of the page's own images in one query: its picture and its sharing image.
+        # A page type that shows cards reads them with its cards' instead (`attach_images`).
         prefetch_related_objects(
             [image for image in images if isinstance(image, AbstractImage)], "renditions"
         )

@@ -8,7 +8,7 @@ import datetime
 from dataclasses import dataclass
 
 from django.core.paginator import Paginator
-from django.db.models import F
+from django.db.models import Exists, F, OuterRef
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -17,7 +17,7 @@ from django.utils.safestring import SafeString
 from wagtail.contrib.search_promotions.models import Query, QueryDailyHits, SearchPromotion
 from wagtail.search.utils import normalise_query_string
 
-from core.render_memo import current_request
+from core.render_memo import current_request, memoised
 from core.routing import as_specific, specific_pages, with_specific_rows
 from core.url_parts import parse_int
 from core.visibility import searchable_site_pages, site_pages
@@ -88,13 +88,26 @@ def page_hit(page, request, words, summary="", promoted=False):
     )
 
 
+def searched_before(terms):
+    """Wagtail's record of the search for `terms` (normalised), or None for a search nobody has made
+    or promoted: read once per request for both the editors' picks and the search log, with its
+    unanswered entry and whether editors picked pages for it (`promoted`)."""
+
+    def load(wanted):
+        promoted = Exists(SearchPromotion.objects.filter(query=OuterRef("pk")))
+        queries = Query.objects.filter(query_string__in=wanted).select_related("unanswered")
+        return {query.query_string: query for query in queries.annotate(promoted=promoted)}
+
+    return memoised("searched queries", {terms}, load)[terms]
+
+
 def promoted_hits(query, request):
-    """Editors' picks for this query, in their order; picks of unpublished or private pages are dropped."""
-    promotions = list(
-        SearchPromotion.objects.filter(query__query_string=normalise_query_string(query.terms))
-        .select_related("page")
-        .order_by("sort_order")
-    )
+    """Editors' picks for this query, in their order; picks of unpublished or private pages are dropped.
+    A search that has none costs no query of its own."""
+    record = searched_before(normalise_query_string(query.terms))
+    if record is None or not record.promoted:
+        return []
+    promotions = list(record.editors_picks.select_related("page").order_by("sort_order"))
     page_ids = [promotion.page_id for promotion in promotions if promotion.page_id]
     visible_pages = site_pages().live().public().filter(pk__in=page_ids)
     visible = {page.pk: page for page in specific_pages(visible_pages, streamfields=False)}
@@ -154,13 +167,13 @@ def count_by_type(organic, promotions):
 def log_search(query, found):
     """Count the search for Wagtail's search terms report and note it for ours if it found nothing.
 
-    A search already counted today costs two queries: its record with its unanswered entry, and the
-    day's count. A new one is logged only while the day has room for it.
+    A search already counted today costs one query: the day's count (its record was read with the
+    editors' picks). A new one is logged only while the day has room for it.
     """
     terms = normalise_query_string(query.terms)
     if len(terms) not in LOGGED_QUERY_LENGTH:
         return
-    logged_query = Query.objects.filter(query_string=terms).select_related("unanswered").first()
+    logged_query = searched_before(terms)
     today = timezone.now().date()  # the day as Wagtail's own `Query.add_hit` counts it
     counted = (
         logged_query is not None

@@ -76,6 +76,8 @@ class BlogPage(CardPreviewMixin, ListingFieldsMixin, ReadOnlyPage, Page):
     card_template = "blog/includes/post_card.html"
     card_image_fields = ("listing_image", "hero_image")
     served_with = (*ListingFieldsMixin.served_with, "hero_image", "category", "series")
+    # Its pictures' renditions are read with its related posts' (core.routing, core.listings).
+    own_images_with_cards = True
 
     date = models.DateField(
         "publication date",
@@ -325,8 +327,10 @@ class BlogPage(CardPreviewMixin, ListingFieldsMixin, ReadOnlyPage, Page):
         # The body's page links and glossary marks, and the convening it reflects on, in one query.
         load_body_links([self], self.related_convening_id)
         related_posts, series_navigation = self.posts_elsewhere(tags)
-        # This post's authors with its related posts' (a preview keeps showing its own, unsaved).
+        # This post's authors with its related posts' (a preview keeps showing its own, unsaved),
+        # and its pictures with theirs, before anything (the structured data) shows them.
         prefetch_related_objects([self, *related_posts], card_authors())
+        attach_images(related_posts, served=self)
         authors = list(self.authors.all())
         url = self.get_full_url(request)
         return {
@@ -337,7 +341,7 @@ class BlogPage(CardPreviewMixin, ListingFieldsMixin, ReadOnlyPage, Page):
             "share_links": self.get_share_links(url),
             "json_ld": self.get_json_ld(request, blog_index, authors, tags) if blog_index else None,
             "related_convening": self.reflected_convening(),
-            "related_posts": attach_images(related_posts),
+            "related_posts": related_posts,
             "series_navigation": series_navigation,
         }
 
