@@ -15,3 +15,17 @@ def fill_datetime(page, selector, value):
     expect(picker).to_have_count(1)
     page.press(selector, "Tab")
     expect(picker).to_have_count(0)
+
+
+def settle_autosave(page):
+    """Pause Wagtail's autosave and wait for a save in flight to land, before Publish or Submit.
+
+    On a new page the first autosave creates the page, and only its answer points the form at the
+    new page's edit view. Clicked while that save is in flight, as only a test is quick enough to,
+    Publish sends the form to the add view a second time, and the second page is refused because
+    its slug is taken. Pausing first means no save can start between the wait and the click.
+    """
+    page.locator("form[data-edit-form]").evaluate("form => (form.dataset.wAutosaveActiveValue = 'false')")
+    expect(page.locator("#w-autosave-indicator")).not_to_have_attribute(
+        "data-w-autosave-state-value", "saving", timeout=30_000
+    )

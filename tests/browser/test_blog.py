@@ -4,6 +4,7 @@ from django.contrib.auth import get_user_model
 
 import feedparser
 
+from tests.browser.admin_forms import settle_autosave
 from tests.factories import ImageFactory, PersonFactory
 from tests.factories.blog import BlogIndexPageFactory, CategoryFactory
 
@@ -48,6 +49,7 @@ def test_editor_publishes_a_post_that_reaches_the_blog_and_the_feed(site_tree, l
         page, page, "Choose an image", "Circles on warm paper"
     )  # the hero image, first on the form
 
+    settle_autosave(page)
     page.get_by_role("button", name="More actions").click()
     page.get_by_role("button", name="Publish").click()
     page.wait_for_url(f"**/admin/pages/{index.pk}/")

@@ -19,7 +19,7 @@ from casestudies.models import CaseStudyPage
 from core.roles import apply_roles
 from events.models import EventPage
 from glossary.models import GlossaryTermPage
-from tests.browser.admin_forms import fill_datetime
+from tests.browser.admin_forms import fill_datetime, settle_autosave
 from tests.factories import ImageFactory, PersonFactory
 from tests.factories.blog import BlogIndexPageFactory, BlogPageFactory, CategoryFactory
 from tests.factories.casestudies import CaseMakerPageFactory, ScaleFactory, SectorFactory
@@ -59,6 +59,7 @@ def choose_in_modal(page, scope, button_name, item_name):
 
 
 def submit_for_moderation(page):
+    settle_autosave(page)
     page.get_by_role("button", name="More actions").click()
     page.get_by_role("button", name=re.compile("Submit to Moderators approval")).click()
     expect(page.locator(".messages")).to_contain_text("submitted")

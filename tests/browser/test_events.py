@@ -16,7 +16,7 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 from events.models import EventPage
-from tests.browser.admin_forms import fill_datetime
+from tests.browser.admin_forms import fill_datetime, settle_autosave
 from tests.factories.events import EventIndexPageFactory, EventPageFactory, EventSeriesFactory
 
 LONDON = zoneinfo.ZoneInfo("Europe/London")
@@ -38,6 +38,7 @@ def log_in(page, live_server):
 
 
 def publish(page):
+    settle_autosave(page)
     page.get_by_role("button", name="More actions").click()
     page.locator("button[name=action-publish]").click()
     expect(page.locator(".messages")).to_contain_text("published")
