@@ -232,8 +232,10 @@ class BlogPage(CardPreviewMixin, ListingFieldsMixin, ReadOnlyPage, Page):
 
         The related posts are the hand-picked ones first, in the editor's order, then the newest
         sharing the category or a tag, RELATED_LIMIT in all and never this post: a subquery picks
-        them and numbers them in that order. The same query reads the series' parts in reading
-        order: by position, then by date for unnumbered ones."""
+        them, and the same query reads the series' parts. Each row says whether it shares anything
+        and where it stands in the related order: the first RELATED_LIMIT sharing rows are the
+        related posts (cheaper than asking the subquery again for each row). The parts are in
+        reading order: by position, then by date for unnumbered ones."""
         shared, picked_order = linked(self.related_links.all(), "post")
         shared |= Q(
             pk__in=BlogPageTag.objects.filter(tag_id__in=[tag.pk for tag in tags]).values("content_object_id")
@@ -256,12 +258,14 @@ class BlogPage(CardPreviewMixin, ListingFieldsMixin, ReadOnlyPage, Page):
             .defer_streamfields()
             .annotate(
                 picked_order=picked_order,
-                is_related=ExpressionWrapper(Q(pk__in=related_ids), output_field=BooleanField()),
+                shares=ExpressionWrapper(shared & ~Q(pk=self.pk), output_field=BooleanField()),
                 related_place=Window(RowNumber(), order_by=related_order),
             )
         )
         posts = list(series_order(posts))
-        related = sorted((post for post in posts if post.is_related), key=attrgetter("related_place"))
+        related = sorted((post for post in posts if post.shares), key=attrgetter("related_place"))[
+            :RELATED_LIMIT
+        ]
         parts = [post for post in posts if self.series_id and post.series_id == self.series_id]
         return related, self.series_navigation(parts)
 
