@@ -23,6 +23,31 @@ from glossary.models import GlossaryTermPage
 from heatmap.models import HeatmapPage
 from map.models import MapPage
 
+TOOLS = ("relationships_map", "heatmap")
+SHOWN = ("newest_story", "next_event", "glossary_term", *TOOLS)
+NEWEST = ("-first_published_at", "-pk")
+
+
+def shown_pages():
+    """The pages the home page shows that are picked by date or place (the newest story shows when
+    editors choose none), each the first of its queryset."""
+    return {
+        "newest_story": CaseStudyPage.objects.live().public().order_by(*NEWEST),
+        "next_event": EventPage.objects.live().public().upcoming(),
+        "glossary_term": GlossaryTermPage.objects.live().public().order_by(*NEWEST),
+        "relationships_map": MapPage.objects.live().public().order_by("path"),
+        "heatmap": HeatmapPage.objects.live().public().order_by("path"),
+    }
+
+
+def featured_order(page):
+    """The editors' order of the featured pages (rows saved without one come last, oldest first)."""
+    return (page.link_place is None, page.link_place or 0, page.pk)
+
+
+def parent_path(page):
+    return page.path[: -Page.steplen]
+
 
 class HomePage(ReadOnlyPage, Page):
     """The front door: a hero, editors' picks and the latest from each part of the site."""
@@ -112,7 +137,8 @@ class HomePage(ReadOnlyPage, Page):
         by_pk = {page.pk: page for page in pages}
         by_path = {page.path: page for page in pages}
         shown = {name: next((page for page in pages if getattr(page, f"is_{name}")), None) for name in SHOWN}
-        story = by_pk.get(self.featured_story_id) or shown.pop("newest_story")
+        newest_story = shown.pop("newest_story")
+        story = by_pk.get(self.featured_story_id) or newest_story
         if story is not None:
             prefetch_related_objects([story], "sectors")
         listed = {
@@ -170,29 +196,3 @@ class HomePageFeaturedItem(Orderable):
     page = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="+")
 
     panels = [FieldPanel("page")]
-
-
-TOOLS = ("relationships_map", "heatmap")
-SHOWN = ("newest_story", "next_event", "glossary_term", *TOOLS)
-NEWEST = ("-first_published_at", "-pk")
-
-
-def shown_pages():
-    """The pages the home page shows that are picked by date or place (the newest story shows when
-    editors choose none), each the first of its queryset."""
-    return {
-        "newest_story": CaseStudyPage.objects.live().public().order_by(*NEWEST),
-        "next_event": EventPage.objects.live().public().upcoming(),
-        "glossary_term": GlossaryTermPage.objects.live().public().order_by(*NEWEST),
-        "relationships_map": MapPage.objects.live().public().order_by("path"),
-        "heatmap": HeatmapPage.objects.live().public().order_by("path"),
-    }
-
-
-def featured_order(page):
-    """The editors' order of the featured pages (rows saved without one come last, oldest first)."""
-    return (page.link_place is None, page.link_place or 0, page.pk)
-
-
-def parent_path(page):
-    return page.path[: -Page.steplen]
