@@ -1,6 +1,9 @@
 """Shared test set-up: the site tree (root → HomePage → Site) built once per test class."""
 
-from wagtail.models import Page, Site
+from django.conf import settings
+
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Collection, Locale, Page, Site
 from wagtail.test.utils import WagtailPageTestCase
 
 from core.models import SiteSettings
@@ -13,6 +16,19 @@ UNREACHABLE_YOUTUBE = [
         "providers": [{"endpoint": "http://127.0.0.1:9/oembed", "urls": [r"^https://www\.youtube\.com/.+$"]}],
     }
 ]
+
+
+def restore_wagtail_roots():
+    """Recreate the locale, root page and root collection that Wagtail's migrations add.
+
+    The flush after each transactional test empties every table, so a second transactional test
+    (a browser test, a test of two connections) would otherwise find no root page to build on.
+    """
+    Locale.objects.get_or_create(language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE))
+    if Page.get_first_root_node() is None:
+        Page.add_root(title="Root", slug="root")
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
 
 
 def build_site_tree():

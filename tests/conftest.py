@@ -5,7 +5,7 @@ import os
 import factory.random
 import pytest
 
-from tests.base import build_site_tree
+from tests.base import build_site_tree, restore_wagtail_roots
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -62,24 +62,6 @@ def page(browser):
     tab.set_default_timeout(15_000)
     yield tab
     context.close()
-
-
-def restore_wagtail_roots():
-    """Recreate the locale, root page and root collection that Wagtail's migrations add.
-
-    The flush after each transactional test empties every table, so a second browser test
-    would otherwise find no root page to build on.
-    """
-    from django.conf import settings
-
-    from wagtail.coreutils import get_supported_content_language_variant
-    from wagtail.models import Collection, Locale, Page
-
-    Locale.objects.get_or_create(language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE))
-    if Page.get_first_root_node() is None:
-        Page.add_root(title="Root", slug="root")
-    if Collection.get_first_root_node() is None:
-        Collection.add_root(name="Root")
 
 
 @pytest.fixture
