@@ -1,9 +1,15 @@
 """Whole numbers read from what a visitor or an editor sent: URL parts, query parameters, ids in rich text."""
 
+# What a database integer column holds: a larger number names no row, and SQLite refuses to be
+# asked for one at all.
+LARGEST_INTEGER = 2**63 - 1
+
 
 def parse_int(value, default=None):
-    """`value` as an int, or `default` when it is missing or not a whole number."""
+    """`value` as an int, or `default` when it is missing, not a whole number or beyond what a
+    database integer holds."""
     try:
-        return int(value)
+        number = int(value)
     except (TypeError, ValueError):
         return default
+    return number if -LARGEST_INTEGER <= number <= LARGEST_INTEGER else default

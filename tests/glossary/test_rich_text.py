@@ -85,9 +85,10 @@ class RenderingTests(GlossaryMarkTestCase):
         self.term.unpublish()
         html = expand_db_html(
             f"<p>{mark(self.term, 'one')} {mark(private, 'two')} "
-            '<a linktype="glossary" id="nonsense">three</a> <a linktype="glossary">four</a></p>'
+            '<a linktype="glossary" id="nonsense">three</a> <a linktype="glossary">four</a> '
+            f'<a linktype="glossary" id="{10**30}">five</a> <a linktype="page" id="{10**30}">six</a></p>'
         )
-        self.assertEqual(html, "<p><a>one</a> <a>two</a> <a>three</a> <a>four</a></p>")
+        self.assertEqual(html, "<p><a>one</a> <a>two</a> <a>three</a> <a>four</a> <a>five</a> <a>six</a></p>")
 
     def test_marks_cost_the_same_queries_however_many_terms_are_marked(self):
         others = [GlossaryTermPageFactory(parent=self.glossary) for _ in range(5)]
