@@ -7,7 +7,8 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.text import get_text_list
 
-from core.feeds import MediaAtomFeed, PageFeed, with_feed_images, with_links_loaded
+from core.feeds import MediaAtomFeed, PageFeed, with_feed_images
+from core.linked_pages import load_body_links
 
 from .models import BlogPage, card_authors
 
@@ -45,7 +46,10 @@ class BlogFeed(PageFeed):
             .prefetch_related(card_authors(), "tags")
             .order_by("-date", "-pk")
         )
-        return with_links_loaded(with_feed_images(posts[:FEED_LENGTH], "hero_image", "listing_image"))
+        posts = with_feed_images(posts[:FEED_LENGTH], "hero_image", "listing_image")
+        # Every body's page links and glossary marks in one query, not one per body and kind.
+        load_body_links(posts)
+        return posts
 
     @cached_property
     def archive(self):

@@ -15,7 +15,6 @@ from django.utils.html import escape, format_html
 from bs4 import BeautifulSoup
 
 from .chrome import site_settings
-from .linked_pages import load_body_links
 from .listings import SOCIAL_IMAGE_SPEC, attach_images
 from .site_url import site_root
 
@@ -40,13 +39,6 @@ def absolutise(html, base_url):
 def with_feed_images(pages, *fields):
     """`pages` as a list, with the images of `fields` and their feed rendition fetched in two queries."""
     return attach_images(pages, *fields, specs=[SOCIAL_IMAGE_SPEC])
-
-
-def with_links_loaded(pages):
-    """`pages` (a list), with the pages and glossary terms their bodies link to looked up for the
-    whole request in one query, instead of once per body and kind of link (see `core.rich_text`)."""
-    load_body_links(pages)
-    return pages
 
 
 class PlainTextDescriptions:

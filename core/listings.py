@@ -8,7 +8,7 @@ from wagtail.images import get_image_model
 from wagtail.images.models import AbstractImage
 from wagtail.images.shortcuts import get_rendition_or_not_found
 
-from core.url_parts import parse_int
+from core.url_parts import LARGEST_INTEGER, parse_int
 
 # The renditions templates/includes/card_image.html renders for every listing card, spelled as
 # Wagtail expands its `format-{avif,webp} fill-{400x250,800x500}`.
@@ -19,7 +19,6 @@ CARD_IMAGE_SPECS = [
 ]
 # The one size of an image shared on social media and sent with a feed item.
 SOCIAL_IMAGE_SPEC = "fill-1200x630|format-jpeg"
-LARGEST_OFFSET = 2**63 - 1  # the most rows SQLite and PostgreSQL let LIMIT and OFFSET reach
 
 
 def attach_images(pages, *fields, specs=CARD_IMAGE_SPECS, served=None):
@@ -115,7 +114,7 @@ class ListingPaginator(Paginator):
         number = parse_int(number, default=1)
         bottom = (number - 1) * self.per_page
         # Past the largest OFFSET databases take, a number can only be far beyond the last page.
-        if number >= 1 and bottom + self.per_page <= LARGEST_OFFSET:
+        if number >= 1 and bottom + self.per_page <= LARGEST_INTEGER:
             items = list(
                 self.object_list.annotate(listing_total=Window(Count("pk")))[bottom : bottom + self.per_page]
             )

@@ -1,7 +1,7 @@
 """Whole numbers read from what a visitor or an editor sent: URL parts, query parameters, ids in rich text."""
 
-# What a database integer column holds: a larger number names no row, and SQLite refuses to be
-# asked for one at all.
+# What a database integer column, LIMIT or OFFSET holds: a larger number names no row, and SQLite
+# refuses to be asked for one at all.
 LARGEST_INTEGER = 2**63 - 1
 
 

@@ -19,7 +19,7 @@ from .models.terms import LINKTYPE, GlossaryTermPage
 
 def published_terms(ids):
     """{id: (title, url, short definition)} for the live, public terms among `ids`, read with the
-    other pages the request's rich text links to (`core.rich_text.linked_pages`): a page marks a
+    other pages the request's rich text links to (`core.linked_pages`): a page marks a
     few terms, and loading the whole glossary for them cost more than the page."""
     request = current_request()
     return {
