@@ -6,7 +6,7 @@ gigabytes. Each record is yielded as soon as its element closes and its elements
 """
 
 import xml.etree.ElementTree as ET
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 
 import defusedxml.ElementTree as DefusedET
 from defusedxml import DefusedXmlException, DTDForbidden, EntitiesForbidden, ExternalReferenceForbidden
@@ -73,25 +73,30 @@ class Term:
         return f"{self.kind} {self.slug} (line {self.line})"
 
 
+def from_element(name, default="", raw=False):
+    """A field read from the item's element `name`: stripped, or kept `raw` (bodies); numbers parsed."""
+    return field(default=default, metadata={"element": name, "raw": raw})
+
+
 @dataclass
 class Item:
     """A post, page, attachment or any other row of WordPress's posts table."""
 
-    wp_id: int
-    post_type: str
-    status: str
-    title: str = ""
-    slug: str = ""
-    link: str = ""
-    guid: str = ""
-    creator: str = ""
-    content: str = ""
-    excerpt: str = ""
-    date: str = ""
-    date_gmt: str = ""
-    parent: int = 0
-    menu_order: int = 0
-    attachment_url: str = ""
+    wp_id: int = from_element("wp:post_id", 0)
+    post_type: str = from_element("wp:post_type")
+    status: str = from_element("wp:status")
+    title: str = from_element("title")
+    slug: str = from_element("wp:post_name")
+    link: str = from_element("link")
+    guid: str = from_element("guid")
+    creator: str = from_element("dc:creator")
+    content: str = from_element("content:encoded", raw=True)
+    excerpt: str = from_element("excerpt:encoded", raw=True)
+    date: str = from_element("wp:post_date")
+    date_gmt: str = from_element("wp:post_date_gmt")
+    parent: int = from_element("wp:post_parent", 0)
+    menu_order: int = from_element("wp:menu_order", 0)
+    attachment_url: str = from_element("wp:attachment_url")
     comments: int = 0
     terms: list = field(default_factory=list)  # (domain, slug, name)
     meta: dict = field(default_factory=dict)
@@ -162,6 +167,18 @@ def as_int(value):
     return parse_int(value, 0)
 
 
+# Item's fields by the element each is read from (`from_element`).
+ITEM_FIELDS = {
+    item_field.metadata["element"]: item_field for item_field in fields(Item) if item_field.metadata
+}
+
+
+def converted(item_field, text):
+    if item_field.type is int:
+        return as_int(text)
+    return text if item_field.metadata["raw"] else text.strip()
+
+
 def read_author(element):
     return Author(
         login=text_of(element, "wp:author_login"),
@@ -188,7 +205,7 @@ def read_term(element, kind):
 
 
 def read_item(element):
-    item = Item(wp_id=0, post_type="", status="", line=line_of(element))
+    item = Item(line=line_of(element))
     for child in element:
         name = local_name(child.tag)
         value = child.text or ""
@@ -201,32 +218,13 @@ def read_item(element):
         elif name == "wp:comment":
             item.comments += 1
         elif name in ITEM_FIELDS:
-            attribute, convert = ITEM_FIELDS[name]
-            setattr(item, attribute, convert(value))
+            item_field = ITEM_FIELDS[name]
+            setattr(item, item_field.name, converted(item_field, value))
     if not item.wp_id or not item.post_type:
         raise WXRError(
             f"line {item.line}: an <item> without wp:post_id or wp:post_type is not from a WordPress export"
         )
     return item
-
-
-ITEM_FIELDS = {
-    "title": ("title", str.strip),
-    "link": ("link", str.strip),
-    "guid": ("guid", str.strip),
-    "dc:creator": ("creator", str.strip),
-    "content:encoded": ("content", str),
-    "excerpt:encoded": ("excerpt", str),
-    "wp:post_id": ("wp_id", as_int),
-    "wp:post_date": ("date", str.strip),
-    "wp:post_date_gmt": ("date_gmt", str.strip),
-    "wp:post_name": ("slug", str.strip),
-    "wp:status": ("status", str.strip),
-    "wp:post_parent": ("parent", as_int),
-    "wp:menu_order": ("menu_order", as_int),
-    "wp:post_type": ("post_type", str.strip),
-    "wp:attachment_url": ("attachment_url", str.strip),
-}
 
 
 def read(path):
