@@ -6,11 +6,10 @@ facet's counts are one grouped query, however many stories or values there are, 
 sent together as one union, as are the three lists of labels. Unknown values are ignored.
 """
 
-from dataclasses import dataclass, field
-
 from django.db.models import Count, F, IntegerField, Q, Value
 from django.http import QueryDict
 
+from core.facets import Option, active_filters, read_facet
 from core.listings import ListingPaginator
 
 from .models import CaseStudyPage, Enabler, Scale, Sector
@@ -40,28 +39,6 @@ def explorer_labels():
     return labels
 
 
-@dataclass
-class FilterOption:
-    pk: int
-    value: str
-    label: str
-    description: str
-    count: int = 0
-    selected: bool = False
-    remove_query: str = ""
-
-
-@dataclass
-class Facet:
-    param: str
-    legend: str
-    options: list[FilterOption] = field(default_factory=list)
-
-    @property
-    def selected_options(self):
-        return [option for option in self.options if option.selected]
-
-
 class StoryExplorer:
     """Filters a queryset of stories from request.GET and reports counts per filter value."""
 
@@ -72,19 +49,14 @@ class StoryExplorer:
         self.through = {"sector": CaseStudyPage.sectors.through, "enabler": CaseStudyPage.enablers.through}
         labels = explorer_labels()
         self.facets_by_param = {param: self._facet(param, legend, labels[param]) for param, legend in FACETS}
-        self.selected = {
-            param: [option for option in facet.options if option.selected]
-            for param, facet in self.facets_by_param.items()
-        }
+        self.selected = {param: facet.chosen for param, facet in self.facets_by_param.items()}
         self._counted = None
 
     def _facet(self, param, legend, labels):
-        chosen = set(self.query.getlist(param))
         options = [
-            FilterOption(label.pk, label.slug, label.name, label.description, selected=label.slug in chosen)
-            for label in labels
+            Option(label.slug, label.name, description=label.description, pk=label.pk) for label in labels
         ]
-        return Facet(param, legend, options)
+        return read_facet(self.query, param, legend, options)
 
     def _condition(self, param):
         pks = [option.pk for option in self.selected[param]]
@@ -126,15 +98,19 @@ class StoryExplorer:
         return self._filtered()
 
     def facets(self):
-        """The facets with per-value counts and, for selected values, a query that removes them."""
+        """The facets with per-value counts."""
         counted = self._counts()
         for param, facet in self.facets_by_param.items():
             counts = counted[param]
             for option in facet.options:
                 option.count = counts.get(option.pk, 0)
-                if option.selected:
-                    option.remove_query = self._query_without(param, option.value)
         return list(self.facets_by_param.values())
+
+    def active_filters(self):
+        return active_filters(self.facets_by_param.values(), self.link_without)
+
+    def link_without(self, param, value):
+        return f"?{self._query_without(param, value)}"
 
     @property
     def is_filtered(self):

@@ -14,6 +14,6 @@ class CardPreviewMixin:
             return TemplateResponse(
                 request,
                 f"core/previews/{mode_name}.html",
-                {"page": self, "item": self, "post": self, "card_template": self.card_template},
+                {"page": self, "item": self, "card_template": self.card_template},
             )
         return super().serve_preview(request, mode_name)

@@ -5,39 +5,23 @@ URL. The tile map counts entries per place with every filter but the place appli
 query, so a tile says how many matching entries choosing it would show. Unknown values are ignored.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.db.models import Count, Q
 from django.http import QueryDict
 
+from core.facets import Option, active_filters, read_facet
+
 from .models.entries import MapEntry, Theme
-from .taxonomy import KINDS, NEEDS, REGIONS
+from .taxonomy import KINDS, NEEDS, REGION_CHOICES, REGIONS
 
 # Shading steps of the tile map: a tile with at least this share of the busiest tile's count.
 SHADES = ((0.75, 4), (0.5, 3), (0.25, 2), (0.0, 1))
 
 
 @dataclass
-class Option:
-    value: str
-    label: str
-    selected: bool = False
-
-
-@dataclass
-class Filter:
-    param: str
-    legend: str
-    options: list[Option] = field(default_factory=list)
-
-    @property
-    def chosen(self):
-        return [option.value for option in self.options if option.selected]
-
-
-@dataclass
 class Tile:
-    """One place on the tile map, with the link that filters to it."""
+    """One place on the tile map, with the link that filters to it; `x` and `y` are None off the grid."""
 
     key: str
     name: str
@@ -46,8 +30,8 @@ class Tile:
     url: str
     selected: bool
     shade: int
-    x: int = 0
-    y: int = 0
+    x: int | None = None
+    y: int | None = None
 
 
 class MapExplorer:
@@ -59,25 +43,26 @@ class MapExplorer:
     def __init__(self, query, themes=None):
         self.query = query
         themes = list(Theme.objects.all()) if themes is None else themes
-        self.filters = [
-            self._filter("theme", "Theme", [(theme.slug, theme.name) for theme in themes]),
-            self._filter("region", "Where", [(region.key, region.name) for region in REGIONS]),
-            self._filter("kind", "Kind", KINDS),
-            self._filter("looking", "Looking for", NEEDS),
+        self.facets = [
+            self._facet("theme", "Theme", [(theme.slug, theme.name) for theme in themes]),
+            self._facet("region", "Where", REGION_CHOICES),
+            self._facet("kind", "Kind", KINDS),
+            self._facet("looking", "Looking for", NEEDS),
         ]
-        self.by_param = {item.param: item for item in self.filters}
+        self.chosen = {item.param: [option.value for option in item.chosen] for item in self.facets}
 
-    def _filter(self, param, legend, choices):
-        chosen = set(self.query.getlist(param))
-        return Filter(param, legend, [Option(value, label, value in chosen) for value, label in choices])
+    def _facet(self, param, legend, choices):
+        return read_facet(self.query, param, legend, [Option(value, label) for value, label in choices])
 
-    @property
-    def active(self):
-        return any(item.chosen for item in self.filters)
+    def active_filters(self):
+        return active_filters(self.facets, self.link_without)
+
+    def link_without(self, param, value):
+        return self.link(**{param: [chosen for chosen in self.chosen[param] if chosen != value]})
 
     def conditions(self, *, without=None):
         q = Q()
-        chosen = {item.param: item.chosen for item in self.filters if item.param != without}
+        chosen = {param: values for param, values in self.chosen.items() if param != without}
         if chosen.get("theme"):
             # Through the link table, so an entry on two chosen themes is still one result.
             tagged = MapEntry.themes.through.objects.filter(theme__slug__in=chosen["theme"])
@@ -121,7 +106,7 @@ class MapExplorer:
             .values_list("region", "count")
         )
         busiest = max(counts.values(), default=0)
-        chosen = set(self.by_param["region"].chosen)
+        chosen = set(self.chosen["region"])
         tiles = []
         for region in REGIONS:
             count = counts.get(region.key, 0)
@@ -136,8 +121,9 @@ class MapExplorer:
                 region.key in chosen,
                 shade,
             )
-            if region.on_grid:
-                tile.x = region.column * (self.TILE + self.GAP)
-                tile.y = region.row * (self.TILE + self.GAP)
+            if region.tile:
+                column, row = region.tile
+                tile.x = column * (self.TILE + self.GAP)
+                tile.y = row * (self.TILE + self.GAP)
             tiles.append(tile)
         return tiles

@@ -27,38 +27,60 @@ NEEDS = [
 ]
 
 
+# The tile grid keeps each nation and English region roughly where it lies, one equal tile each,
+# so that small, crowded places (London) are as easy to find and to click as large, empty ones.
+# It is drawn as the map shows it: each tile by its label, "." where there is none.
+TILE_GRID = """
+    .    SCO  .    .
+    NI   .    NE   .
+    .    NW   YH   .
+    WAL  WM   EM   EE
+    .    SW   LON  SE
+"""
+# Each place by its tile's label: the key that filter links and entries store, and its name.
+NATIONS = {
+    "SCO": ("scotland", "Scotland"),
+    "NI": ("northern-ireland", "Northern Ireland"),
+    "WAL": ("wales", "Wales"),
+}
+ENGLISH_REGIONS = {
+    "NE": ("north-east", "North East"),
+    "NW": ("north-west", "North West"),
+    "YH": ("yorkshire", "Yorkshire and the Humber"),
+    "WM": ("west-midlands", "West Midlands"),
+    "EM": ("east-midlands", "East Midlands"),
+    "EE": ("east", "East of England"),
+    "SW": ("south-west", "South West"),
+    "LON": ("london", "London"),
+    "SE": ("south-east", "South East"),
+}
+# Work that is not in one place, listed beside the grid.
+OFF_GRID = {"UK": ("uk-wide", "UK-wide"), "INT": ("international", "International")}
+
+
 @dataclass(frozen=True)
 class Region:
-    """A place an entry works in; `column` and `row` place its tile on the grid (None: off the grid)."""
+    """A place an entry works in; `tile` is its (column, row) on the grid, None when it is off it."""
 
     key: str
     name: str
     short: str
-    column: int | None = None
-    row: int | None = None
-
-    @property
-    def on_grid(self):
-        return self.column is not None
+    tile: tuple[int, int] | None = None
 
 
-# The tile grid keeps each nation and English region roughly where it lies, one equal tile each,
-# so that small, crowded places (London) are as easy to find and to click as large, empty ones.
-REGIONS = [
-    Region("scotland", "Scotland", "SCO", 1, 0),
-    Region("northern-ireland", "Northern Ireland", "NI", 0, 1),
-    Region("north-east", "North East", "NE", 2, 1),
-    Region("north-west", "North West", "NW", 1, 2),
-    Region("yorkshire", "Yorkshire and the Humber", "YH", 2, 2),
-    Region("wales", "Wales", "WAL", 0, 3),
-    Region("west-midlands", "West Midlands", "WM", 1, 3),
-    Region("east-midlands", "East Midlands", "EM", 2, 3),
-    Region("east", "East of England", "EE", 3, 3),
-    Region("south-west", "South West", "SW", 1, 4),
-    Region("london", "London", "LON", 2, 4),
-    Region("south-east", "South East", "SE", 3, 4),
-    Region("uk-wide", "UK-wide", "UK"),
-    Region("international", "International", "INT"),
-]
+def regions():
+    """Every place, those on the grid first, in reading order (north to south, west to east)."""
+    names = {**NATIONS, **ENGLISH_REGIONS}
+    rows = [line.split() for line in TILE_GRID.strip().splitlines()]
+    on_grid = [
+        Region(*names[short], short, (column, row))
+        for row, shorts in enumerate(rows)
+        for column, short in enumerate(shorts)
+        if short != "."
+    ]
+    return [*on_grid, *(Region(key, name, short) for short, (key, name) in OFF_GRID.items())]
+
+
+REGIONS = regions()
 REGIONS_BY_KEY = {region.key: region for region in REGIONS}
 REGION_CHOICES = [(region.key, region.name) for region in REGIONS]

@@ -42,8 +42,8 @@ def explore(page, request):
     return {
         "explorer": explorer,
         "entries": entries,
-        "grid_tiles": [tile for tile in tiles if tile.x or tile.y or tile.key == "scotland"],
-        "other_tiles": [tile for tile in tiles if not (tile.x or tile.y or tile.key == "scotland")],
+        "grid_tiles": [tile for tile in tiles if tile.x is not None],
+        "other_tiles": [tile for tile in tiles if tile.x is None],
         "tiles": tiles,
         "clear_url": page.get_url(request),
     }

@@ -15,13 +15,14 @@ from core.spreadsheets import SpreadsheetSafeExportMixin
 from .admin_views import moderate
 from .models.entries import MapEntry, Theme
 
+# The moderation history's actions; each is its own message in the entry's history.
 LOG_ACTIONS = {
-    "map.confirm": ("Email confirmed", "Email confirmed"),
-    "map.edit": ("Edited by the submitter", "Edited by the submitter"),
-    "map.approve": ("Approved", "Approved"),
-    "map.request_changes": ("Changes requested", "Changes requested"),
-    "map.reject": ("Rejected", "Rejected"),
-    "map.remove": ("Removed and personal data deleted", "Removed and personal data deleted"),
+    "map.confirm": "Email confirmed",
+    "map.edit": "Edited by the submitter",
+    "map.approve": "Approved",
+    "map.request_changes": "Changes requested",
+    "map.reject": "Rejected",
+    "map.remove": "Removed and personal data deleted",
 }
 
 
@@ -96,5 +97,5 @@ def register_map_entries():
 
 @hooks.register("register_log_actions")
 def register_map_log_actions(actions):
-    for action, (label, message) in LOG_ACTIONS.items():
-        actions.register_action(action, label, message)
+    for action, label in LOG_ACTIONS.items():
+        actions.register_action(action, label, label)

@@ -91,7 +91,13 @@ class BlogIndexPage(RoutablePageMixin, ListingFieldsMixin, ReadOnlyPage, Page):
         route = request.routable_resolver_match
         canonical_suffix = self.reverse_subpage(route.url_name, kwargs=route.kwargs)
         return self.render(
-            request, context_overrides={"posts": listing, "canonical_suffix": canonical_suffix, **context}
+            request,
+            context_overrides={
+                "posts": listing,
+                "first_card_eager": True,
+                "canonical_suffix": canonical_suffix,
+                **context,
+            },
         )
 
     @path("")
@@ -107,7 +113,12 @@ class BlogIndexPage(RoutablePageMixin, ListingFieldsMixin, ReadOnlyPage, Page):
         attach_images(shown)
         return self.render(
             request,
-            context_overrides={"posts": listing, "featured_posts": featured},
+            # The first card's picture is the page's largest: it loads at once.
+            context_overrides={
+                "posts": listing,
+                "featured_posts": featured,
+                "first_card_eager": not featured,
+            },
         )
 
     @path("category/<slug:slug>/")

@@ -88,6 +88,8 @@ class MapEntry(index.Indexed, models.Model):
     `pending_changes` while the approved version stays public.
     """
 
+    card_template = "map/includes/entry_card.html"
+
     name = models.CharField(max_length=120)
     kind = models.CharField(max_length=20, choices=KINDS)
     description = models.TextField(

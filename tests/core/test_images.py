@@ -5,6 +5,8 @@ a listing makes no query per image; the image that opens a page (a hero, a story
 first card of the blog) loads at once with high priority, since it is usually the largest paint.
 """
 
+import datetime
+
 from django.core.cache import cache
 from django.template.loader import render_to_string
 
@@ -121,3 +123,21 @@ class BlogIndexImageTests(SiteTestCase):
         self.assertEqual(first["fetchpriority"], "high")
         self.assertNotIn("loading", first.attrs)
         self.assertEqual([img["loading"] for img in rest], ["lazy", "lazy"])
+
+    def test_with_featured_posts_only_the_first_featured_card_loads_at_once(self):
+        blog = BlogIndexPageFactory(parent=self.home)
+        for featured in (True, False, False):
+            BlogPageFactory(parent=blog, listing_image=ImageFactory(), featured=featured)
+        soup = soup_of(self.client.get(blog.url).content)
+        self.assertEqual(soup.select_one(".blog-featured img")["fetchpriority"], "high")
+        self.assertEqual([img["loading"] for img in soup.select(".blog-posts img")], ["lazy", "lazy"])
+
+    def test_an_archive_opens_with_its_first_card_at_once(self):
+        blog = BlogIndexPageFactory(parent=self.home)
+        for day in (1, 2):
+            BlogPageFactory(
+                parent=blog, listing_image=ImageFactory(), featured=True, date=datetime.date(2024, 5, day)
+            )
+        year_archive = f"{blog.url}2024/"
+        first, second = soup_of(self.client.get(year_archive).content).select("main img")
+        self.assertEqual((first.get("fetchpriority"), second.get("loading")), ("high", "lazy"))

@@ -98,6 +98,39 @@ class ExploreTests(SiteTestCase):
         self.assertEqual(tiles["wales"].url, "?theme=health-and-care")
         self.assertEqual({"uk-wide", "international"} <= set(tiles), True)
 
+    def test_each_filter_in_use_links_to_the_map_without_it(self):
+        soup = BeautifulSoup(
+            self.client.get("/map/?theme=housing&region=wales&region=london").content, "html.parser"
+        )
+        links = {a.text.split(" (")[0]: a["href"] for a in soup.select(".active-filters a")}
+        self.assertEqual(
+            links,
+            {
+                "Theme: Housing": "?region=wales&region=london",
+                "Where: Wales": "?theme=housing&region=london",
+                "Where: London": "?theme=housing&region=wales",
+                "Clear all filters": "/map/",
+            },
+        )
+        self.assertEqual(self.names(links["Where: Wales"]), ["Slow Clinic", "Tenants Together"])
+        self.assertFalse(
+            BeautifulSoup(self.client.get("/map/").content, "html.parser").select(".active-filters")
+        )
+
+    def test_the_tile_map_draws_each_place_where_the_grid_puts_it(self):
+        soup = BeautifulSoup(self.client.get("/map/").content, "html.parser")
+        drawn = {
+            tile.find("text").get_text(): (int(tile.rect["x"]), int(tile.rect["y"]))
+            for tile in soup.select(".tile-map__grid a")
+        }
+        # Every nation and English region once; a tile and its gap are 70 units.
+        self.assertEqual(len(drawn), 12)
+        self.assertEqual(
+            (drawn["SCO"], drawn["NI"], drawn["LON"], drawn["SE"]), ((70, 0), (0, 70), (140, 280), (210, 280))
+        )
+        beside = [item.a.get_text() for item in soup.select(".tile-map__places li")]
+        self.assertEqual(beside, ["UK-wide", "International"])
+
     def test_the_tile_map_is_links_with_a_text_equivalent(self):
         soup = BeautifulSoup(self.client.get("/map/").content, "html.parser")
         svg = soup.find("svg", class_="tile-map__grid")
