@@ -107,8 +107,8 @@ class SlugFromNameMixin(models.Model):
 
 class TaxonomyTerm(models.Model):
     """A term editors file or filter content under, such as a blog category or a map theme: known by
-    its name, addressed by its slug, listed by name. Each kind declares its own `slug` and
-    `description`, since what they are used for (and how long a description may be) differs."""
+    its name, addressed by its slug, listed by name unless editors order the kind by hand. Each kind
+    declares its own `slug` and `description`, since what they are for (and their length) differs."""
 
     name = models.CharField(max_length=80, unique=True)
 
