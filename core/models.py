@@ -105,6 +105,23 @@ class SlugFromNameMixin(models.Model):
         super().save(*args, **kwargs)
 
 
+class TaxonomyTerm(models.Model):
+    """A term editors file or filter content under, such as a blog category or a map theme: known by
+    its name, addressed by its slug, listed by name unless editors order the kind by hand. Each kind
+    declares its own `slug` and `description`, since what they are for (and their length) differs."""
+
+    name = models.CharField(max_length=80, unique=True)
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
+
+    class Meta:
+        abstract = True
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
 @register_snippet
 class Person(SlugFromNameMixin, index.Indexed, models.Model):
     """Someone who writes, speaks or hosts: staff, associates and guests."""

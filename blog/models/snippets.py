@@ -5,7 +5,7 @@ from django.db import models
 from wagtail.admin.panels import FieldPanel
 from wagtail.snippets.models import register_snippet
 
-from core.models import SlugFromNameMixin
+from core.models import SlugFromNameMixin, TaxonomyTerm
 
 
 class ArchiveSnippet(SlugFromNameMixin, models.Model):
@@ -26,19 +26,11 @@ class ArchiveSnippet(SlugFromNameMixin, models.Model):
 
 
 @register_snippet
-class Category(ArchiveSnippet):
+class Category(TaxonomyTerm, ArchiveSnippet):
     """The one broad subject of a post, such as Key Concepts, Reflections, Policy or Practice."""
 
-    name = models.CharField(max_length=80, unique=True)
-
-    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
-
-    class Meta:
-        ordering = ["name"]
+    class Meta(TaxonomyTerm.Meta):
         verbose_name_plural = "categories"
-
-    def __str__(self):
-        return self.name
 
 
 @register_snippet

@@ -2,15 +2,15 @@
 
 from django.db import models
 
-from wagtail.admin.panels import FieldPanel
 from wagtail.models import Orderable
 from wagtail.snippets.models import register_snippet
 
+from core.models import TaxonomyTerm
 
-class ExplorerLabel(models.Model):
+
+class ExplorerLabel(TaxonomyTerm):
     """A value readers filter stories by, with a label and description editors can change."""
 
-    name = models.CharField(max_length=80, unique=True)
     slug = models.SlugField(
         max_length=80, unique=True, help_text="Used in filtered addresses, e.g. ?sector=education"
     )
@@ -18,14 +18,8 @@ class ExplorerLabel(models.Model):
         max_length=200, blank=True, help_text="One sentence shown under the filter in the story explorer."
     )
 
-    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
-
-    class Meta:
+    class Meta(TaxonomyTerm.Meta):
         abstract = True
-        ordering = ["name"]
-
-    def __str__(self):
-        return self.name
 
 
 @register_snippet

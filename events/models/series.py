@@ -2,15 +2,14 @@
 
 from django.db import models
 
-from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
-from core.models import SlugFromNameMixin
+from core.models import SlugFromNameMixin, TaxonomyTerm
 
 
 @register_snippet
-class EventSeries(SlugFromNameMixin, index.Indexed, models.Model):
+class EventSeries(SlugFromNameMixin, index.Indexed, TaxonomyTerm):
     """A run of related convenings, such as the Relational Councils Network or the Book Club."""
 
     name = models.CharField(max_length=120, unique=True)
@@ -22,12 +21,7 @@ class EventSeries(SlugFromNameMixin, index.Indexed, models.Model):
     )
 
     search_fields = [index.SearchField("name", boost=2), index.AutocompleteField("name")]
-    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
 
-    class Meta:
-        ordering = ["name"]
+    class Meta(TaxonomyTerm.Meta):
         verbose_name = "convening series"
         verbose_name_plural = "convening series"
-
-    def __str__(self):
-        return self.name

@@ -2,16 +2,16 @@
 
 from django.db import models
 
-from wagtail.admin.panels import FieldPanel
 from wagtail.models import Orderable
 from wagtail.snippets.models import register_snippet
 
+from core.models import TaxonomyTerm
+
 
 @register_snippet
-class GlossaryGroup(Orderable):
+class GlossaryGroup(Orderable, TaxonomyTerm):
     """A heading the glossary is arranged under, such as 'Places and spaces'; editors can reorder them."""
 
-    name = models.CharField(max_length=80, unique=True)
     slug = models.SlugField(
         max_length=80, unique=True, help_text="Used in links to the group on the glossary page."
     )
@@ -19,10 +19,6 @@ class GlossaryGroup(Orderable):
         blank=True, max_length=400, help_text="A sentence shown under the group's heading."
     )
 
-    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
-
-    class Meta(Orderable.Meta):
+    class Meta(TaxonomyTerm.Meta):
+        ordering = ["sort_order"]
         verbose_name = "glossary group"
-
-    def __str__(self):
-        return self.name

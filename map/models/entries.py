@@ -14,6 +14,8 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.search import index
 from wagtail.search.queryset import SearchableQuerySetMixin
 
+from core.models import TaxonomyTerm
+
 from ..taxonomy import KINDS, NEEDS, REGION_CHOICES, REGIONS_BY_KEY, SCALES
 
 # The fields a submitter may choose to show; name, kind, place and themes always show, since
@@ -53,21 +55,14 @@ class Status(models.TextChoices):
     REJECTED = "rejected", "Rejected"
 
 
-class Theme(models.Model):
+class Theme(TaxonomyTerm):
     """A theme entries work on, such as housing or health and care; editors manage the list."""
 
-    name = models.CharField(max_length=80, unique=True)
     slug = models.SlugField(max_length=80, unique=True, help_text="Used in the map's filter links.")
     description = models.CharField(max_length=255, blank=True, help_text="Shown on the filter as a hint.")
 
-    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
-
-    class Meta:
-        ordering = ["name"]
+    class Meta(TaxonomyTerm.Meta):
         verbose_name = "map theme"
-
-    def __str__(self):
-        return self.name
 
 
 class MapEntryQuerySet(SearchableQuerySetMixin, models.QuerySet):
