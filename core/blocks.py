@@ -41,7 +41,7 @@ class HeadingBlock(blocks.StructBlock):
         icon = "title"
         template = "blocks/heading_block.html"
         description = "A heading that starts a new section of the page"
-        preview_value = {"text": "Why relationships come first", "level": "h2"}
+        preview_value = {"text": "Why relationships come first"}
 
 
 class CaptionedImageBlock(blocks.StructBlock):
