@@ -43,6 +43,12 @@ def video_provider(url):
     )
 
 
+def validate_video_address(url):
+    """Only a player the site lets into a frame (see VIDEO_HOSTS) can show the launch conversation."""
+    if not video_provider(url):
+        raise ValidationError("Use the address of a video on YouTube or Vimeo.")
+
+
 class CaseMakerPage(RoutablePageMixin, ListingFieldsMixin, ReadOnlyPage, Page):
     """The Case Maker's front page at /case-maker/, with the story explorer, card deck and feed."""
 
@@ -57,7 +63,9 @@ class CaseMakerPage(RoutablePageMixin, ListingFieldsMixin, ReadOnlyPage, Page):
         help_text="One use per line, each finishing the sentence 'Use it to…', e.g. 'find a story for your board'.",
     )
     launch_video = models.URLField(
-        blank=True, help_text="Address of the launch conversation on YouTube or Vimeo; leave blank for none."
+        blank=True,
+        validators=[validate_video_address],
+        help_text="Address of the launch conversation on YouTube or Vimeo; leave blank for none.",
     )
 
     search_fields = [
@@ -83,11 +91,6 @@ class CaseMakerPage(RoutablePageMixin, ListingFieldsMixin, ReadOnlyPage, Page):
     class Meta:
         verbose_name = "Case Maker"
         verbose_name_plural = "Case Makers"
-
-    def clean(self):
-        super().clean()
-        if self.launch_video and not video_provider(self.launch_video):
-            raise ValidationError({"launch_video": "Use the address of a video on YouTube or Vimeo."})
 
     def launch_video_provider(self):
         return video_provider(self.launch_video)
