@@ -93,6 +93,17 @@ class BodyPage(ListingFieldsMixin, ReadOnlyPage):
         abstract = True
 
 
+class IntroductionMixin(ListingFieldsMixin):
+    """A listed page that opens with an `introduction`, searched and edited after its In brief. Each page
+    type declares `introduction`, plain or rich text, and adds its own panels after these."""
+
+    search_fields = [*ListingFieldsMixin.search_fields, index.SearchField("introduction")]
+    content_panels = [*ListingFieldsMixin.content_panels, FieldPanel("introduction")]
+
+    class Meta:
+        abstract = True
+
+
 class SlugFromNameMixin(models.Model):
     """Fills a blank `slug` from the object's name when it is saved, so editors may leave it empty."""
 

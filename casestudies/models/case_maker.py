@@ -9,10 +9,9 @@ from wagtail.admin.panels import FieldPanel, HelpPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
-from wagtail.search import index
 
 from core.listings import attach_images
-from core.models import BodyPage, ListingFieldsMixin, ReadOnlyPage
+from core.models import BodyPage, IntroductionMixin, ReadOnlyPage
 from core.routing import late
 
 from ..blocks import CaseMakerBlock
@@ -49,7 +48,7 @@ def validate_video_address(url):
         raise ValidationError("Use the address of a video on YouTube or Vimeo.")
 
 
-class CaseMakerPage(RoutablePageMixin, ListingFieldsMixin, ReadOnlyPage, Page):
+class CaseMakerPage(RoutablePageMixin, IntroductionMixin, ReadOnlyPage, Page):
     """The Case Maker's front page at /case-maker/, with the story explorer, card deck and feed."""
 
     introduction = RichTextField(
@@ -68,13 +67,8 @@ class CaseMakerPage(RoutablePageMixin, ListingFieldsMixin, ReadOnlyPage, Page):
         help_text="Address of the launch conversation on YouTube or Vimeo; leave blank for none.",
     )
 
-    search_fields = [
-        *ListingFieldsMixin.search_fields,
-        index.SearchField("introduction"),
-    ]
     content_panels = [
-        *ListingFieldsMixin.content_panels,
-        FieldPanel("introduction"),
+        *IntroductionMixin.content_panels,
         FieldPanel("use_it_to"),
         FieldPanel("launch_video"),
         HelpPanel(
