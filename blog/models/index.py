@@ -10,7 +10,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_pat
 from wagtail.models import Page
 
 from core.listings import ListingPaginator, attach_images
-from core.models import ListingFieldsMixin, Person, ReadOnlyPage
+from core.models import ListingFieldsMixin, Person, ReadOnlyPage, SectionIndexPage
 from core.routing import late
 
 from .posts import BlogPage, card_authors, series_order
@@ -55,12 +55,10 @@ def term_archive(name, model, *, lookup=None, title="{term}", description="", fe
     return route
 
 
-class BlogIndexPage(RoutablePageMixin, ListingFieldsMixin, ReadOnlyPage, Page):
+class BlogIndexPage(SectionIndexPage, RoutablePageMixin, ListingFieldsMixin, ReadOnlyPage, Page):
     """The blog's front page at /blog/, with archives by category, tag, author, year and series."""
 
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["blog.BlogPage"]
-    max_count = 1
     page_description = "The blog's front page, listing every blog post."
 
     class Meta:

@@ -11,7 +11,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 
 from core.listings import attach_images
-from core.models import BodyPage, IntroductionMixin, ReadOnlyPage
+from core.models import BodyPage, IntroductionMixin, ReadOnlyPage, SectionIndexPage
 from core.routing import late
 
 from ..blocks import CaseMakerBlock
@@ -48,7 +48,7 @@ def validate_video_address(url):
         raise ValidationError("Use the address of a video on YouTube or Vimeo.")
 
 
-class CaseMakerPage(RoutablePageMixin, IntroductionMixin, ReadOnlyPage, Page):
+class CaseMakerPage(SectionIndexPage, RoutablePageMixin, IntroductionMixin, ReadOnlyPage, Page):
     """The Case Maker's front page at /case-maker/, with the story explorer, card deck and feed."""
 
     introduction = RichTextField(
@@ -77,9 +77,7 @@ class CaseMakerPage(RoutablePageMixin, IntroductionMixin, ReadOnlyPage, Page):
         ),
     ]
 
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["casestudies.CaseMakerSectionPage", "casestudies.CaseStudyPage"]
-    max_count = 1
     page_description = "The Case Maker's front page, with the story explorer."
 
     class Meta:

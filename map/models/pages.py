@@ -9,7 +9,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from core.blocks import RICH_TEXT_FEATURES
-from core.models import IntroductionMixin
+from core.models import IntroductionMixin, SectionIndexPage
 from core.page_forms import SitePageForm
 from core.routing import late
 from core.visibility import PublicPage
@@ -32,7 +32,7 @@ def view_route(pattern, name):
     return route
 
 
-class MapPage(RoutablePageMixin, IntroductionMixin, PublicPage, Page):
+class MapPage(SectionIndexPage, RoutablePageMixin, IntroductionMixin, PublicPage, Page):
     """The Relationships Map: filters, the tile map and the cards of approved entries."""
 
     introduction = models.TextField(
@@ -54,9 +54,7 @@ class MapPage(RoutablePageMixin, IntroductionMixin, PublicPage, Page):
     ]
 
     base_form_class = SitePageForm
-    parent_page_types = ["home.HomePage"]
     subpage_types = []
-    max_count = 1
 
     class Meta:
         verbose_name = "Relationships Map"
