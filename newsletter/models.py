@@ -39,7 +39,6 @@ class NewsletterIndexPage(IntroIndexPage, RoutablePageMixin, ReadOnlyPage, Page)
 
     class Meta:
         verbose_name = "newsletter"
-        verbose_name_plural = "newsletters"
 
     def issues(self):
         return (

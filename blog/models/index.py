@@ -63,7 +63,6 @@ class BlogIndexPage(SectionIndexPage, RoutablePageMixin, ListingFieldsMixin, Rea
 
     class Meta:
         verbose_name = "blog"
-        verbose_name_plural = "blogs"
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

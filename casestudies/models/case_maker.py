@@ -82,7 +82,6 @@ class CaseMakerPage(SectionIndexPage, RoutablePageMixin, IntroductionMixin, Read
 
     class Meta:
         verbose_name = "Case Maker"
-        verbose_name_plural = "Case Makers"
 
     def launch_video_provider(self):
         return video_provider(self.launch_video)

@@ -35,7 +35,6 @@ class EventIndexPage(IntroIndexPage, RoutablePageMixin, ReadOnlyPage, Page):
 
     class Meta:
         verbose_name = "convenings list"
-        verbose_name_plural = "convenings lists"
 
     def events(self):
         """Every public convening under this page."""
