@@ -1,13 +1,6 @@
 """Admin wiring: the flat list of blog posts."""
 
-from core.admin_listings import (
-    EDITING_COLUMNS,
-    PageListingAdmin,
-    PageStatusFilter,
-    register,
-    related,
-    year_filter,
-)
+from core.admin_listings import PageListingAdmin, names_column, register, related, year_filter
 
 from .models import BlogPage
 
@@ -17,16 +10,9 @@ class BlogPostAdmin(PageListingAdmin):
     """Every post in one list, newest first, filterable the ways editors look for them."""
 
     model = BlogPage
-    menu_label = "Blog posts"
     menu_icon = "doc-full"
-    list_display = ("title", "date", "category", "author_list", *EDITING_COLUMNS)
-    list_filter = (*related("category", "authors__person", "series"), PageStatusFilter, year_filter("date"))
-    search_fields = ("title", "in_brief")
+    list_display = ("title", "date", "category", "author_list")
+    list_filter = (*related("category", "authors__person", "series"), year_filter("date"))
     ordering = ("-date", "-pk")
-    select_related_columns = ("category",)
-    prefetch_related_columns = ("authors__person",)
 
-    def author_list(self, post):
-        return ", ".join(author.person.name for author in post.authors.all()) or post.guest_author
-
-    author_list.short_description = "Authors"
+    author_list = names_column("Authors", "authors__person", names="author_names")

@@ -7,13 +7,16 @@ adds them to the menu with `register`, the one place the site calls on wagtail-m
 import datetime
 
 from django.contrib.admin import RelatedFieldListFilter, SimpleListFilter
+from django.core.exceptions import FieldDoesNotExist
 from django.db.models.functions import ExtractYear
 from django.utils import timezone
+from django.utils.text import capfirst
 
 from wagtail.models import WorkflowState
 from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
 from wagtail_modeladmin.views import IndexView
 
+from .models import ListingFieldsMixin
 from .spreadsheets import SpreadsheetSafeExportMixin
 
 # Menu positions by how often editors use each listing (Pages is 100, Images 300).
@@ -116,24 +119,68 @@ def year_filter(field):
     return YearFilter
 
 
+def names_column(heading, prefetch, names=None):
+    """A listing column of the names in a page's many-relation, e.g. a story's sectors, which the listing
+    fetches with its rows (`prefetch`, a lookup such as "sectors"). Where the related objects' text is not
+    the name, `names` is the page's own list of them, e.g. a post's "author_names"."""
+
+    def column(admin, page):
+        return ", ".join(getattr(page, names) if names else map(str, getattr(page, prefetch).all()))
+
+    column.short_description = heading
+    column.prefetch = prefetch
+    return column
+
+
 class PageListingAdmin(ModelAdmin):
-    """A flat, searchable list of one page type with its status and who last changed it."""
+    """A flat, searchable list of one page type with its status and who last changed it.
+
+    A listing states only its own columns and filters: every one ends with the editing columns and the
+    status filter. What the page type already says is not said again: the menu label is its plural name,
+    the search covers its title and, on a listed page, its In brief, and the relations its columns show
+    are fetched with the list rather than once a row."""
 
     list_per_page = 50
     index_view_class = LocalTimeIndexView
     inspect_view_enabled = False
-    search_fields = ("title",)
-    # What a listing's own columns read, fetched with the list rather than once a row.
-    select_related_columns = ()
-    prefetch_related_columns = ()
+    # Searched as well as the title and In brief: fields editors know a page of this type by.
+    more_search_fields = ()
+
+    def get_list_display(self, request):
+        return (*self.list_display, *EDITING_COLUMNS)
+
+    def get_list_filter(self, request):
+        return (*self.list_filter, PageStatusFilter)
+
+    def get_menu_label(self):
+        return self.menu_label or capfirst(self.opts.verbose_name_plural)
+
+    def get_search_fields(self, request):
+        in_brief = ("in_brief",) if issubclass(self.model, ListingFieldsMixin) else ()
+        return ("title", *in_brief, *self.more_search_fields)
 
     def get_queryset(self, request):
         return (
             super()
             .get_queryset(request)
-            .select_related("latest_revision__user", *self.select_related_columns)
-            .prefetch_related(*self.prefetch_related_columns)
+            .select_related("latest_revision__user", *self.related_columns())
+            .prefetch_related(*self.prefetched_columns())
         )
+
+    def related_columns(self):
+        """The columns that show a page's foreign key, such as a post's category."""
+        return [name for name in self.list_display if self.is_foreign_key(name)]
+
+    def is_foreign_key(self, name):
+        try:
+            return self.opts.get_field(name).many_to_one
+        except FieldDoesNotExist:  # one of the admin's own columns, such as `status`
+            return False
+
+    def prefetched_columns(self):
+        """What the `names_column` columns read, such as a story's sectors."""
+        columns = (getattr(self, name, None) for name in self.list_display)
+        return [column.prefetch for column in columns if hasattr(column, "prefetch")]
 
     def status(self, page):
         return page.status_string.capitalize()

@@ -93,6 +93,42 @@ class BodyPage(ListingFieldsMixin, ReadOnlyPage):
         abstract = True
 
 
+class IntroductionMixin(ListingFieldsMixin):
+    """A listed page that opens with an `introduction`, searched and edited after its In brief. Each page
+    type declares `introduction`, plain or rich text, and adds its own panels after these."""
+
+    search_fields = [*ListingFieldsMixin.search_fields, index.SearchField("introduction")]
+    content_panels = [*ListingFieldsMixin.content_panels, FieldPanel("introduction")]
+
+    class Meta:
+        abstract = True
+
+
+class SectionIndexPage(models.Model):
+    """The front page of a content area, such as the blog or the glossary: only one of it, directly under
+    the home page. Each page type says in `subpage_types` which pages, if any, it lists beneath it."""
+
+    parent_page_types = ["home.HomePage"]
+    max_count = 1
+
+    class Meta:
+        abstract = True
+
+
+class IntroIndexPage(SectionIndexPage):
+    """A content area's front page that is not listed anywhere, so it is its title and an `intro`: a
+    sentence or two above its listing, which also describes it when shared. Each page type declares
+    `intro`, with help text saying where it shows."""
+
+    content_panels = [GuidePanel(), *Page.content_panels, FieldPanel("intro")]
+
+    class Meta:
+        abstract = True
+
+    def get_meta_description(self):
+        return self.search_description or self.intro
+
+
 class SlugFromNameMixin(models.Model):
     """Fills a blank `slug` from the object's name when it is saved, so editors may leave it empty."""
 

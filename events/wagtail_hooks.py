@@ -3,7 +3,7 @@
 from django.contrib.admin import SimpleListFilter
 from django.utils import timezone
 
-from core.admin_listings import EDITING_COLUMNS, PageListingAdmin, PageStatusFilter, register, related
+from core.admin_listings import PageListingAdmin, register, related
 
 from .models import EventPage
 
@@ -31,11 +31,10 @@ class ConveningAdmin(PageListingAdmin):
     """Every convening in one list, soonest last, with a CSV/XLSX export for reporting attendance."""
 
     model = EventPage
-    menu_label = "Convenings"
     menu_icon = "date"
-    list_display = ("title", "start", "format", "series", *EDITING_COLUMNS)
-    list_filter = (WhenFilter, "format", *related("series"), PageStatusFilter)
-    search_fields = ("title", "in_brief", "venue_name")
+    list_display = ("title", "start", "format", "series")
+    list_filter = (WhenFilter, "format", *related("series"))
+    more_search_fields = ("venue_name",)
     ordering = ("-start", "-pk")
     list_export = (
         "title",
@@ -49,4 +48,3 @@ class ConveningAdmin(PageListingAdmin):
         "status",
     )
     export_filename = "convenings"
-    select_related_columns = ("series",)

@@ -10,14 +10,7 @@ from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup
 
 from draftjs_exporter.dom import DOM
 
-from core.admin_listings import (
-    EDITING_COLUMNS,
-    LocalTimeIndexView,
-    PageListingAdmin,
-    PageStatusFilter,
-    register,
-    related,
-)
+from core.admin_listings import LocalTimeIndexView, PageListingAdmin, register, related
 from core.url_parts import parse_int
 
 from .admin_views import start_term
@@ -103,11 +96,10 @@ class GlossaryTermAdmin(PageListingAdmin):
     model = GlossaryTermPage
     menu_label = "Terms"
     menu_icon = "list-ul"
-    list_display = ("title", "group", *EDITING_COLUMNS)
-    list_filter = (*related("group"), PageStatusFilter)
-    search_fields = ("title", "short_definition", "also_called")
+    list_display = ("title", "group")
+    list_filter = related("group")
+    more_search_fields = ("short_definition", "also_called")
     ordering = ("title", "pk")
-    select_related_columns = ("group",)
 
 
 class GlossarySuggestionAdmin(ModelAdmin):

@@ -11,11 +11,10 @@ from django.db import IntegrityError, models, transaction
 from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
-from wagtail.search import index
 
 from core.blocks import RICH_TEXT_FEATURES
 from core.fields import optional_link
-from core.models import ListingFieldsMixin, ReadOnlyPage
+from core.models import IntroductionMixin, ReadOnlyPage
 
 from .blocks import ContextBlock, SectionBlock
 from .forms import GroupForm, StartForm
@@ -28,7 +27,7 @@ def scale_field(number):
     return models.CharField(f"Label for {number}", max_length=40, default=SCALE_DEFAULTS[number - 1])
 
 
-class HeatmapPage(ListingFieldsMixin, ReadOnlyPage, Page):
+class HeatmapPage(IntroductionMixin, ReadOnlyPage, Page):
     """A self-assessment people take anonymously, one section per step, and see as a heatmap."""
 
     introduction = RichTextField(features=RICH_TEXT_FEATURES)
@@ -42,13 +41,8 @@ class HeatmapPage(ListingFieldsMixin, ReadOnlyPage, Page):
     scale_5 = scale_field(5)
     sections = StreamField([("section", SectionBlock())])
 
-    search_fields = [
-        *ListingFieldsMixin.search_fields,
-        index.SearchField("introduction"),
-    ]
     content_panels = [
-        *ListingFieldsMixin.content_panels,
-        FieldPanel("introduction"),
+        *IntroductionMixin.content_panels,
         FieldPanel("contexts"),
         MultiFieldPanel(
             [

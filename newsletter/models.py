@@ -17,7 +17,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from core.guide import GuidePanel
-from core.models import ReadOnlyPage
+from core.models import IntroIndexPage, ReadOnlyPage
 from core.visibility import site_pages
 
 from .email import EmailPanel, email_html, kind, plain_text
@@ -27,21 +27,18 @@ ITEM_TYPES = ["blog.BlogPage", "events.EventPage", "casestudies.CaseStudyPage"]
 ISSUES_PER_PAGE = 24
 
 
-class NewsletterIndexPage(RoutablePageMixin, ReadOnlyPage, Page):
+class NewsletterIndexPage(IntroIndexPage, RoutablePageMixin, ReadOnlyPage, Page):
     """The archive of published issues at /newsletter/, with its own feed."""
 
-    intro = models.TextField(blank=True, help_text="A sentence or two above the list of issues.")
+    intro = models.TextField(
+        blank=True, help_text="A sentence or two above the list of issues; also the page's description."
+    )
 
-    content_panels = [GuidePanel(), *Page.content_panels, FieldPanel("intro")]
-
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["newsletter.NewsletterIssuePage"]
-    max_count = 1
     page_description = "The Newsletter page: the archive of issues and its feed."
 
     class Meta:
         verbose_name = "newsletter"
-        verbose_name_plural = "newsletters"
 
     def issues(self):
         return (

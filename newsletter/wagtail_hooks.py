@@ -5,7 +5,7 @@ from django.urls import path, reverse_lazy
 from wagtail import hooks
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 
-from core.admin_listings import EDITING_COLUMNS, MENU_ORDER, PageListingAdmin, PageStatusFilter, register
+from core.admin_listings import MENU_ORDER, PageListingAdmin, register
 
 from .models import NewsletterIndexPage, NewsletterIssuePage
 from .views import email_download, start_issue
@@ -18,8 +18,7 @@ class IssueAdmin(PageListingAdmin):
     model = NewsletterIssuePage
     menu_label = "Issues"
     add_to_admin_menu = False
-    list_display = ("title", "first_published_at", *EDITING_COLUMNS)
-    list_filter = (PageStatusFilter,)
+    list_display = ("title", "first_published_at")
     ordering = ("-first_published_at", "-pk")
 
 

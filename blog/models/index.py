@@ -10,7 +10,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_pat
 from wagtail.models import Page
 
 from core.listings import ListingPaginator, attach_images
-from core.models import ListingFieldsMixin, Person, ReadOnlyPage
+from core.models import ListingFieldsMixin, Person, ReadOnlyPage, SectionIndexPage
 from core.routing import late
 
 from .posts import BlogPage, card_authors, series_order
@@ -32,17 +32,37 @@ ARCHIVE_COLUMNS = (
 )
 
 
-class BlogIndexPage(RoutablePageMixin, ListingFieldsMixin, ReadOnlyPage, Page):
+def term_archive(name, model, *, lookup=None, title="{term}", description="", feed="", reading_order=None):
+    """The index's route at `<name>/<slug>/`: the posts that share one `model` term, such as a category
+    or an author, found by `lookup` (by default `name`); a 404 when no term has the slug. The heading
+    is `title` formatted with the term, with the term's `description` field beneath; `feed` names the
+    route of the archive's feed, and `reading_order` puts the posts in an order of their own."""
+
+    @path(f"{name}/<slug:slug>/", name=name)
+    def route(page, request, slug):
+        term = get_object_or_404(model, slug=slug)
+        posts = page.posts().filter(**{lookup or name: term})
+        return page.render_archive(
+            request,
+            reading_order(posts) if reading_order else posts,
+            archive_title=title.format(term=term),
+            archive_kind=name.capitalize(),
+            archive_description=getattr(term, description) if description else "",
+            archive_in_order=bool(reading_order),
+            archive_feed_url=page.route_url(request, feed, slug=slug) if feed else "",
+        )
+
+    return route
+
+
+class BlogIndexPage(SectionIndexPage, RoutablePageMixin, ListingFieldsMixin, ReadOnlyPage, Page):
     """The blog's front page at /blog/, with archives by category, tag, author, year and series."""
 
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["blog.BlogPage"]
-    max_count = 1
     page_description = "The blog's front page, listing every blog post."
 
     class Meta:
         verbose_name = "blog"
-        verbose_name_plural = "blogs"
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -121,38 +141,12 @@ class BlogIndexPage(RoutablePageMixin, ListingFieldsMixin, ReadOnlyPage, Page):
             },
         )
 
-    @path("category/<slug:slug>/")
-    def category(self, request, slug):
-        category = get_object_or_404(Category, slug=slug)
-        return self.render_archive(
-            request,
-            self.posts().filter(category=category),
-            archive_title=category.name,
-            archive_kind="Category",
-            archive_description=category.description,
-            archive_feed_url=self.route_url(request, "category_feed", slug=slug),
-        )
-
-    @path("tag/<slug:slug>/")
-    def tag(self, request, slug):
-        tag = get_object_or_404(Tag, slug=slug)
-        return self.render_archive(
-            request,
-            self.posts().filter(tags=tag),
-            archive_title=f"Tagged “{tag.name}”",
-            archive_kind="Tag",
-        )
-
-    @path("author/<slug:slug>/")
-    def author(self, request, slug):
-        person = get_object_or_404(Person, slug=slug)
-        return self.render_archive(
-            request,
-            self.posts().filter(authors__person=person),
-            archive_title=person.name,
-            archive_kind="Author",
-            archive_description=person.bio,
-        )
+    category = term_archive("category", Category, description="description", feed="category_feed")
+    tag = term_archive("tag", Tag, lookup="tags", title="Tagged “{term}”")
+    author = term_archive("author", Person, lookup="authors__person", description="bio")
+    series = term_archive(
+        "series", Series, description="description", feed="series_feed", reading_order=series_order
+    )
 
     @re_path(r"^(?P<year>[0-9]{4})/$")
     def year(self, request, year):
@@ -163,19 +157,6 @@ class BlogIndexPage(RoutablePageMixin, ListingFieldsMixin, ReadOnlyPage, Page):
             self.posts().filter(date__year=int(year)),
             archive_title=f"Posts from {year}",
             archive_kind="Year",
-        )
-
-    @path("series/<slug:slug>/")
-    def series(self, request, slug):
-        series = get_object_or_404(Series, slug=slug)
-        return self.render_archive(
-            request,
-            series_order(self.posts().filter(series=series)),
-            archive_title=series.title,
-            archive_kind="Series",
-            archive_description=series.description,
-            archive_in_order=True,
-            archive_feed_url=self.route_url(request, "series_feed", slug=slug),
         )
 
     @path("feed/")

@@ -9,10 +9,9 @@ from wagtail.admin.panels import FieldPanel, HelpPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
-from wagtail.search import index
 
 from core.listings import attach_images
-from core.models import BodyPage, ListingFieldsMixin, ReadOnlyPage
+from core.models import BodyPage, IntroductionMixin, ReadOnlyPage, SectionIndexPage
 from core.routing import late
 
 from ..blocks import CaseMakerBlock
@@ -43,7 +42,13 @@ def video_provider(url):
     )
 
 
-class CaseMakerPage(RoutablePageMixin, ListingFieldsMixin, ReadOnlyPage, Page):
+def validate_video_address(url):
+    """Only a player the site lets into a frame (see VIDEO_HOSTS) can show the launch conversation."""
+    if not video_provider(url):
+        raise ValidationError("Use the address of a video on YouTube or Vimeo.")
+
+
+class CaseMakerPage(SectionIndexPage, RoutablePageMixin, IntroductionMixin, ReadOnlyPage, Page):
     """The Case Maker's front page at /case-maker/, with the story explorer, card deck and feed."""
 
     introduction = RichTextField(
@@ -57,16 +62,13 @@ class CaseMakerPage(RoutablePageMixin, ListingFieldsMixin, ReadOnlyPage, Page):
         help_text="One use per line, each finishing the sentence 'Use it to…', e.g. 'find a story for your board'.",
     )
     launch_video = models.URLField(
-        blank=True, help_text="Address of the launch conversation on YouTube or Vimeo; leave blank for none."
+        blank=True,
+        validators=[validate_video_address],
+        help_text="Address of the launch conversation on YouTube or Vimeo; leave blank for none.",
     )
 
-    search_fields = [
-        *ListingFieldsMixin.search_fields,
-        index.SearchField("introduction"),
-    ]
     content_panels = [
-        *ListingFieldsMixin.content_panels,
-        FieldPanel("introduction"),
+        *IntroductionMixin.content_panels,
         FieldPanel("use_it_to"),
         FieldPanel("launch_video"),
         HelpPanel(
@@ -75,19 +77,11 @@ class CaseMakerPage(RoutablePageMixin, ListingFieldsMixin, ReadOnlyPage, Page):
         ),
     ]
 
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["casestudies.CaseMakerSectionPage", "casestudies.CaseStudyPage"]
-    max_count = 1
     page_description = "The Case Maker's front page, with the story explorer."
 
     class Meta:
         verbose_name = "Case Maker"
-        verbose_name_plural = "Case Makers"
-
-    def clean(self):
-        super().clean()
-        if self.launch_video and not video_provider(self.launch_video):
-            raise ValidationError({"launch_video": "Use the address of a video on YouTube or Vimeo."})
 
     def launch_video_provider(self):
         return video_provider(self.launch_video)

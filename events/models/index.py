@@ -6,13 +6,11 @@ from django.db import models
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
-from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.models import Page
 
-from core.guide import GuidePanel
 from core.listings import ListingPaginator, attach_images
-from core.models import ReadOnlyPage
+from core.models import IntroIndexPage, ReadOnlyPage
 
 from ..calendar import calendar_response
 from ..feeds import EventFeed
@@ -23,7 +21,7 @@ PAST_PER_PAGE = 12
 CALENDAR_PAST_WINDOW = datetime.timedelta(days=365)
 
 
-class EventIndexPage(RoutablePageMixin, ReadOnlyPage, Page):
+class EventIndexPage(IntroIndexPage, RoutablePageMixin, ReadOnlyPage, Page):
     """The convenings programme at /convenings/, with its archive, series pages, calendar and feed."""
 
     intro = models.TextField(
@@ -32,19 +30,11 @@ class EventIndexPage(RoutablePageMixin, ReadOnlyPage, Page):
         help_text="A sentence or two above the upcoming convenings; also the page's description.",
     )
 
-    content_panels = [GuidePanel(), *Page.content_panels, FieldPanel("intro")]
-
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["events.EventPage"]
-    max_count = 1
     page_description = "The Convenings page, listing upcoming and past convenings."
 
     class Meta:
         verbose_name = "convenings list"
-        verbose_name_plural = "convenings lists"
-
-    def get_meta_description(self):
-        return self.search_description or self.intro
 
     def events(self):
         """Every public convening under this page."""

@@ -15,6 +15,7 @@ from wagtail.search import index
 from django_ratelimit.core import is_ratelimited
 
 from core.guide import GuidePanel
+from core.models import SectionIndexPage
 from core.page_forms import SitePageForm
 from core.public_forms import post_size_problem
 from core.routing import late
@@ -35,7 +36,7 @@ SUGGESTION_MAX_FIELDS = 20
 SUGGESTION_MAX_BYTES = 16 * 1024
 
 
-class GlossaryIndexPage(RoutablePageMixin, PublicPage, Page):
+class GlossaryIndexPage(SectionIndexPage, RoutablePageMixin, PublicPage, Page):
     """All terms at /glossary/, with the suggest-a-term form and the feed of new terms."""
 
     introduction = models.TextField(
@@ -46,9 +47,7 @@ class GlossaryIndexPage(RoutablePageMixin, PublicPage, Page):
     content_panels = [GuidePanel(), *Page.content_panels, FieldPanel("introduction")]
 
     base_form_class = SitePageForm
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["glossary.GlossaryTermPage"]
-    max_count = 1
     page_description = "The Glossary page, listing every term from A to Z."
 
     class Meta:

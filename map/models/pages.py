@@ -7,10 +7,9 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Page
-from wagtail.search import index
 
 from core.blocks import RICH_TEXT_FEATURES
-from core.models import ListingFieldsMixin
+from core.models import IntroductionMixin, SectionIndexPage
 from core.page_forms import SitePageForm
 from core.routing import late
 from core.visibility import PublicPage
@@ -33,7 +32,7 @@ def view_route(pattern, name):
     return route
 
 
-class MapPage(RoutablePageMixin, ListingFieldsMixin, PublicPage, Page):
+class MapPage(SectionIndexPage, RoutablePageMixin, IntroductionMixin, PublicPage, Page):
     """The Relationships Map: filters, the tile map and the cards of approved entries."""
 
     introduction = models.TextField(
@@ -46,13 +45,8 @@ class MapPage(RoutablePageMixin, ListingFieldsMixin, PublicPage, Page):
     data_licence_name = models.CharField(max_length=120, default="Creative Commons Attribution 4.0")
     data_licence_url = models.URLField(default="https://creativecommons.org/licenses/by/4.0/")
 
-    search_fields = [
-        *ListingFieldsMixin.search_fields,
-        index.SearchField("introduction"),
-    ]
     content_panels = [
-        *ListingFieldsMixin.content_panels,
-        FieldPanel("introduction"),
+        *IntroductionMixin.content_panels,
         FieldPanel("privacy_notice"),
         MultiFieldPanel(
             [FieldPanel("data_licence_name"), FieldPanel("data_licence_url")], heading="Open data licence"
@@ -60,9 +54,7 @@ class MapPage(RoutablePageMixin, ListingFieldsMixin, PublicPage, Page):
     ]
 
     base_form_class = SitePageForm
-    parent_page_types = ["home.HomePage"]
     subpage_types = []
-    max_count = 1
 
     class Meta:
         verbose_name = "Relationships Map"

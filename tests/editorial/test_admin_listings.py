@@ -2,9 +2,13 @@
 
 import datetime
 
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from blog.models import BlogPage
+from events.models import EventPage
 from glossary.models import GlossarySuggestion, GlossaryTermPage
 from tests.base import SiteTestCase
 from tests.factories import PersonFactory
@@ -54,7 +58,7 @@ class ListingTests(SiteTestCase):
             start=timezone.now() - datetime.timedelta(days=60),
             attendance="120 practitioners",
         )
-        case_maker = CaseMakerPageFactory(parent=cls.home)
+        cls.case_maker = case_maker = CaseMakerPageFactory(parent=cls.home)
         cls.health = SectorFactory(name="Health")
         story = CaseStudyPageFactory(parent=case_maker, title="The surgery that listened")
         story.sectors.set([cls.health])
@@ -126,6 +130,38 @@ class ListingTests(SiteTestCase):
         )
         response = self.listing("glossary_glossarysuggestion_modeladmin_index", export="csv")
         self.assertIn("Social prescribing", streamed(response))
+
+    def test_listings_search_the_title_the_in_brief_and_their_own_fields(self):
+        BlogPage.objects.filter(pk=self.old_post.pk).update(in_brief="Neighbours who lend each other ladders")
+        EventPage.objects.filter(pk=self.past.pk).update(venue_name="Toynbee Hall")
+        blog = "blog_blogpage_modeladmin_index"
+        self.assertEqual(self.titles(self.listing(blog, q="ladders")), ["Kitchen tables in 2023"])
+        self.assertEqual(self.titles(self.listing(blog, q="warm webs")), ["A draft about warm webs"])
+        convenings = "events_eventpage_modeladmin_index"
+        self.assertEqual(self.titles(self.listing(convenings, q="Toynbee")), ["Autumn convening"])
+
+    def test_listings_name_a_many_relation_and_end_with_who_changed_what(self):
+        view = self.listing("blog_blogpage_modeladmin_index").context["view"]
+        self.assertEqual(view.list_display[-3:], ("status", "last_edited_by", "last_edited"))
+        self.assertEqual(view.model_admin.author_list(self.old_post), "Helen Simmons")
+        view = self.listing("casestudies_casestudypage_modeladmin_index").context["view"]
+        story = view.model_admin.model.objects.get(title="The surgery that listened")
+        self.assertEqual(view.model_admin.sector_list(story), "Health")
+
+    def test_columns_read_their_relations_with_the_list_not_once_a_row(self):
+        url = "casestudies_casestudypage_modeladmin_index"
+
+        def column_queries():
+            """Queries of the sector and scale tables the columns show (the filters read them too)."""
+            with CaptureQueriesContext(connection) as queries:
+                self.listing(url)
+            return [q for q in queries if "casestudies_sector" in q["sql"] or "casestudies_scale" in q["sql"]]
+
+        two_stories = column_queries()
+        for title in ("A library story", "A housing story"):
+            story = CaseStudyPageFactory(parent=self.case_maker, title=title, scale=self.team)
+            story.sectors.set([self.health])
+        self.assertEqual(len(column_queries()), len(two_stories))
 
     def test_menu_groups_listings_by_how_often_they_are_used(self):
         response = self.client.get(reverse("wagtailadmin_home"))
