@@ -60,10 +60,10 @@ class BlogFeed(PageFeed):
     def items(self):
         return self.posts
 
-    def title(self):
+    def section_title(self):
         if self.archive_kind:
-            self.feed_title = f"{self.index_page.title}: {self.archive_kind.capitalize()} {self.archive}"
-        return super().title()
+            return f"{self.index_page.title}: {self.archive_kind.capitalize()} {self.archive}"
+        return super().section_title()
 
     def link(self):
         if not self.archive_kind:

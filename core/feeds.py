@@ -102,7 +102,11 @@ class SiteFeed(Feed):
 
     def title(self):
         organisation = site_settings().organisation_name
-        return f"{organisation} — {self.feed_title}"
+        return f"{organisation} — {self.section_title()}"
+
+    def section_title(self):
+        """The part of the site the feed follows; an archive's feed names its archive too."""
+        return self.feed_title
 
     def feed_url(self):
         return site_root(self.request) + self.request.path
@@ -126,7 +130,7 @@ class PageFeed(SiteFeed):
         return self.index_page.get_full_url(self.request)
 
     def description(self):
-        return getattr(self.index_page, "in_brief", "") or self.feed_title
+        return getattr(self.index_page, "in_brief", "") or self.section_title()
 
     def item_title(self, item):
         return item.title
