@@ -169,7 +169,7 @@ class PageListingAdmin(ModelAdmin):
 
     def related_columns(self):
         """The columns that show a page's foreign key, such as a post's category."""
-        return [name for name in self.list_display if self.is_foreign_key(name)]
+        return [name for name in self.named_columns() if self.is_foreign_key(name)]
 
     def is_foreign_key(self, name):
         try:
@@ -179,8 +179,12 @@ class PageListingAdmin(ModelAdmin):
 
     def prefetched_columns(self):
         """What the `names_column` columns read, such as a story's sectors."""
-        columns = (getattr(self, name, None) for name in self.list_display)
+        columns = (getattr(self, name, None) for name in self.named_columns())
         return [column.prefetch for column in columns if hasattr(column, "prefetch")]
+
+    def named_columns(self):
+        """The columns given by name; Django also allows a callable in `list_display`."""
+        return [name for name in self.list_display if isinstance(name, str)]
 
     def status(self, page):
         return page.status_string.capitalize()

@@ -13,7 +13,7 @@ from django.http import QueryDict
 from core.facets import Option, active_filters, read_facet
 
 from .models.entries import MapEntry, Theme
-from .taxonomy import KINDS, NEEDS, REGION_CHOICES, REGIONS
+from .taxonomy import GRID_ROWS, KINDS, NEEDS, REGION_CHOICES, REGIONS
 
 # Shading steps of the tile map: a tile with at least this share of the busiest tile's count.
 SHADES = ((0.75, 4), (0.5, 3), (0.25, 2), (0.0, 1))
@@ -44,7 +44,12 @@ class MapExplorer:
         self.query = query
         themes = list(Theme.objects.all()) if themes is None else themes
         self.facets = [
-            self._facet("theme", "Theme", [(theme.slug, theme.name) for theme in themes]),
+            read_facet(
+                query,
+                "theme",
+                "Theme",
+                [Option(theme.slug, theme.name, description=theme.description) for theme in themes],
+            ),
             self._facet("region", "Where", REGION_CHOICES),
             self._facet("kind", "Kind", KINDS),
             self._facet("looking", "Looking for", NEEDS),
@@ -53,6 +58,11 @@ class MapExplorer:
 
     def _facet(self, param, legend, choices):
         return read_facet(self.query, param, legend, [Option(value, label) for value, label in choices])
+
+    def grid_size(self):
+        """The tile grid's width and height, for the SVG's viewBox."""
+        columns, rows = max(len(row) for row in GRID_ROWS), len(GRID_ROWS)
+        return columns * (self.TILE + self.GAP) - self.GAP, rows * (self.TILE + self.GAP) - self.GAP
 
     def active_filters(self):
         return active_filters(self.facets, self.link_without)

@@ -68,13 +68,20 @@ class Region:
     tile: tuple[int, int] | None = None
 
 
+GRID_ROWS = [line.split() for line in TILE_GRID.strip().splitlines()]
+
+
 def regions():
     """Every place, those on the grid first, in reading order (north to south, west to east)."""
     names = {**NATIONS, **ENGLISH_REGIONS}
-    rows = [line.split() for line in TILE_GRID.strip().splitlines()]
+    drawn = [short for row in GRID_ROWS for short in row if short != "."]
+    if sorted(drawn) != sorted(names):
+        raise ValueError(
+            f"TILE_GRID must draw each nation and English region once: {drawn} for {list(names)}"
+        )
     on_grid = [
         Region(*names[short], short, (column, row))
-        for row, shorts in enumerate(rows)
+        for row, shorts in enumerate(GRID_ROWS)
         for column, short in enumerate(shorts)
         if short != "."
     ]

@@ -39,12 +39,15 @@ def explore(page, request):
     paginator = ListingPaginator(explorer.results(), PER_PAGE, prepare=prefetch_themes)
     entries = paginator.get_page(request.GET.get("page"))
     tiles = explorer.tiles()
+    grid_width, grid_height = explorer.grid_size()
     return {
         "explorer": explorer,
         "entries": entries,
         "grid_tiles": [tile for tile in tiles if tile.x is not None],
         "other_tiles": [tile for tile in tiles if tile.x is None],
         "tiles": tiles,
+        "grid_width": grid_width,
+        "grid_height": grid_height,
         "clear_url": page.get_url(request),
     }
 

@@ -73,16 +73,20 @@ class Term:
         return f"{self.kind} {self.slug} (line {self.line})"
 
 
-def from_element(name, default="", raw=False):
-    """A field read from the item's element `name`: stripped, or kept `raw` (bodies); numbers parsed."""
-    return field(default=default, metadata={"element": name, "raw": raw})
+def as_int(value):
+    return parse_int(value, 0)
+
+
+def from_element(name, convert=str.strip, default=""):
+    """A field read from the item's element `name`, its text passed through `convert`."""
+    return field(default=default, metadata={"element": name, "convert": convert})
 
 
 @dataclass
 class Item:
     """A post, page, attachment or any other row of WordPress's posts table."""
 
-    wp_id: int = from_element("wp:post_id", 0)
+    wp_id: int = from_element("wp:post_id", as_int, 0)
     post_type: str = from_element("wp:post_type")
     status: str = from_element("wp:status")
     title: str = from_element("title")
@@ -90,12 +94,12 @@ class Item:
     link: str = from_element("link")
     guid: str = from_element("guid")
     creator: str = from_element("dc:creator")
-    content: str = from_element("content:encoded", raw=True)
-    excerpt: str = from_element("excerpt:encoded", raw=True)
+    content: str = from_element("content:encoded", str)  # bodies keep their white space, as written
+    excerpt: str = from_element("excerpt:encoded", str)
     date: str = from_element("wp:post_date")
     date_gmt: str = from_element("wp:post_date_gmt")
-    parent: int = from_element("wp:post_parent", 0)
-    menu_order: int = from_element("wp:menu_order", 0)
+    parent: int = from_element("wp:post_parent", as_int, 0)
+    menu_order: int = from_element("wp:menu_order", as_int, 0)
     attachment_url: str = from_element("wp:attachment_url")
     comments: int = 0
     terms: list = field(default_factory=list)  # (domain, slug, name)
@@ -163,20 +167,10 @@ def text_of(element, name):
     return ""
 
 
-def as_int(value):
-    return parse_int(value, 0)
-
-
 # Item's fields by the element each is read from (`from_element`).
 ITEM_FIELDS = {
     item_field.metadata["element"]: item_field for item_field in fields(Item) if item_field.metadata
 }
-
-
-def converted(item_field, text):
-    if item_field.type is int:
-        return as_int(text)
-    return text if item_field.metadata["raw"] else text.strip()
 
 
 def read_author(element):
@@ -219,7 +213,7 @@ def read_item(element):
             item.comments += 1
         elif name in ITEM_FIELDS:
             item_field = ITEM_FIELDS[name]
-            setattr(item, item_field.name, converted(item_field, value))
+            setattr(item, item_field.name, item_field.metadata["convert"](value))
     if not item.wp_id or not item.post_type:
         raise WXRError(
             f"line {item.line}: an <item> without wp:post_id or wp:post_type is not from a WordPress export"

@@ -32,10 +32,12 @@ ARCHIVE_COLUMNS = (
 )
 
 
-def term_archive(name, model, *, lookup=None, title="{term}", description="", feed="", reading_order=None):
+def term_archive(
+    name, model, *, lookup=None, title="{term}", description_field="", feed="", reading_order=None
+):
     """The index's route at `<name>/<slug>/`: the posts that share one `model` term, such as a category
     or an author, found by `lookup` (by default `name`); a 404 when no term has the slug. The heading
-    is `title` formatted with the term, with the term's `description` field beneath; `feed` names the
+    is `title` formatted with the term, with the term's `description_field` beneath; `feed` names the
     route of the archive's feed, and `reading_order` puts the posts in an order of their own."""
 
     @path(f"{name}/<slug:slug>/", name=name)
@@ -47,7 +49,7 @@ def term_archive(name, model, *, lookup=None, title="{term}", description="", fe
             reading_order(posts) if reading_order else posts,
             archive_title=title.format(term=term),
             archive_kind=name.capitalize(),
-            archive_description=getattr(term, description) if description else "",
+            archive_description=getattr(term, description_field) if description_field else "",
             archive_in_order=bool(reading_order),
             archive_feed_url=page.route_url(request, feed, slug=slug) if feed else "",
         )
@@ -141,11 +143,11 @@ class BlogIndexPage(SectionIndexPage, RoutablePageMixin, ListingFieldsMixin, Rea
             },
         )
 
-    category = term_archive("category", Category, description="description", feed="category_feed")
+    category = term_archive("category", Category, description_field="description", feed="category_feed")
     tag = term_archive("tag", Tag, lookup="tags", title="Tagged “{term}”")
-    author = term_archive("author", Person, lookup="authors__person", description="bio")
+    author = term_archive("author", Person, lookup="authors__person", description_field="bio")
     series = term_archive(
-        "series", Series, description="description", feed="series_feed", reading_order=series_order
+        "series", Series, description_field="description", feed="series_feed", reading_order=series_order
     )
 
     @re_path(r"^(?P<year>[0-9]{4})/$")

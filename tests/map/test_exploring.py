@@ -98,6 +98,16 @@ class ExploreTests(SiteTestCase):
         self.assertEqual(tiles["wales"].url, "?theme=health-and-care")
         self.assertEqual({"uk-wide", "international"} <= set(tiles), True)
 
+    def test_a_theme_s_description_is_its_filter_s_hint(self):
+        self.housing.description = "Homes, tenancies and neighbours."
+        self.housing.save()
+        soup = BeautifulSoup(self.client.get("/map/").content, "html.parser")
+        box = soup.select_one("#theme-housing")
+        self.assertEqual(
+            soup.select_one(f"#{box['aria-describedby']}").get_text(), "Homes, tenancies and neighbours."
+        )
+        self.assertNotIn("aria-describedby", soup.select_one("#theme-health-and-care").attrs)
+
     def test_each_filter_in_use_links_to_the_map_without_it(self):
         soup = BeautifulSoup(
             self.client.get("/map/?theme=housing&region=wales&region=london").content, "html.parser"
@@ -119,6 +129,8 @@ class ExploreTests(SiteTestCase):
 
     def test_the_tile_map_draws_each_place_where_the_grid_puts_it(self):
         soup = BeautifulSoup(self.client.get("/map/").content, "html.parser")
+        # Four columns and five rows of 64-unit tiles with 6-unit gaps between them.
+        self.assertEqual(soup.select_one(".tile-map__grid")["viewbox"], "0 0 274 344")
         drawn = {
             tile.find("text").get_text(): (int(tile.rect["x"]), int(tile.rect["y"]))
             for tile in soup.select(".tile-map__grid a")
