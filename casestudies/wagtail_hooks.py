@@ -14,7 +14,7 @@ class StoryAdmin(PageListingAdmin):
     menu_icon = "openquote"
     list_display = ("title", "organisation", "sector_list", "scale")
     list_filter = related("sectors", "scale", "enablers")
-    more_search_fields = ("organisation",)
+    search_fields = ("organisation",)
     ordering = ("title", "pk")
 
     sector_list = names_column("Sectors", "sectors")

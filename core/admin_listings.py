@@ -143,8 +143,9 @@ class PageListingAdmin(ModelAdmin):
     list_per_page = 50
     index_view_class = LocalTimeIndexView
     inspect_view_enabled = False
-    # Searched as well as the title and In brief: fields editors know a page of this type by.
-    more_search_fields = ()
+    # Searched as well as the title and In brief, which every listing searches: fields editors know a
+    # page of this type by.
+    search_fields = ()
 
     def get_list_display(self, request):
         return (*self.list_display, *EDITING_COLUMNS)
@@ -157,7 +158,7 @@ class PageListingAdmin(ModelAdmin):
 
     def get_search_fields(self, request):
         in_brief = ("in_brief",) if issubclass(self.model, ListingFieldsMixin) else ()
-        return ("title", *in_brief, *self.more_search_fields)
+        return ("title", *in_brief, *self.search_fields)
 
     def get_queryset(self, request):
         return (

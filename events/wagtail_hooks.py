@@ -34,7 +34,7 @@ class ConveningAdmin(PageListingAdmin):
     menu_icon = "date"
     list_display = ("title", "start", "format", "series")
     list_filter = (WhenFilter, "format", *related("series"))
-    more_search_fields = ("venue_name",)
+    search_fields = ("venue_name",)
     ordering = ("-start", "-pk")
     list_export = (
         "title",

@@ -98,7 +98,7 @@ class GlossaryTermAdmin(PageListingAdmin):
     menu_icon = "list-ul"
     list_display = ("title", "group")
     list_filter = related("group")
-    more_search_fields = ("short_definition", "also_called")
+    search_fields = ("short_definition", "also_called")
     ordering = ("title", "pk")
 
 
