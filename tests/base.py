@@ -6,6 +6,8 @@ from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Collection, Locale, Page, Site
 from wagtail.test.utils import WagtailPageTestCase
 
+import factory
+
 from core.models import SiteSettings
 from tests.factories import HomePageFactory
 
@@ -52,5 +54,8 @@ class SiteTestCase(WagtailPageTestCase):
 
     @classmethod
     def setUpTestData(cls):
+        # The class's made-up words are the same whichever test ran before it on this worker: the
+        # per-test reseed (conftest) comes only after the class's data is built.
+        factory.random.reseed_random(f"{cls.__module__}.{cls.__qualname__}")
         super().setUpTestData()
         cls.home = build_site_tree()
