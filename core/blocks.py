@@ -57,8 +57,14 @@ class CaptionedImageBlock(blocks.StructBlock):
 
 class QuoteBlock(blocks.StructBlock):
     text = blocks.TextBlock()
-    attribution = blocks.CharBlock(required=False, max_length=200)
-    role = blocks.CharBlock(required=False, max_length=200, help_text="e.g. Observatory contributor")
+    attribution = blocks.CharBlock(
+        required=False, max_length=200, help_text="Leave blank to keep it anonymous"
+    )
+    role = blocks.CharBlock(
+        required=False,
+        max_length=200,
+        help_text="What they do or how they took part, e.g. Observatory contributor",
+    )
 
     class Meta:
         icon = "openquote"
@@ -99,10 +105,8 @@ class DocumentBlock(blocks.StructBlock):
         description = "A download link showing the file type and size"
 
 
-class TestimonialBlock(blocks.StructBlock):
-    text = blocks.TextBlock()
-    name = blocks.CharBlock(required=False, max_length=120, help_text="Leave blank to keep it anonymous")
-    context = blocks.CharBlock(required=False, max_length=160, help_text="e.g. Relational Councils member")
+class TestimonialBlock(QuoteBlock):
+    """A participant's words, shown as a card rather than a pull quote: a quote in all but its looks."""
 
     class Meta:
         icon = "user"
@@ -110,7 +114,8 @@ class TestimonialBlock(blocks.StructBlock):
         description = "A participant's words about taking part"
         preview_value = {
             "text": "Being in this space has affirmed how much can change with good relationships.",
-            "context": "Participant, Side by Side",
+            "attribution": "Amira",
+            "role": "Participant, Side by Side",
         }
 
 

@@ -16,7 +16,7 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
 from .blocks import BodyBlock
-from .fields import optional_link
+from .fields import optional_link, optional_url
 from .guide import GuidePanel
 from .page_forms import SitePageForm
 from .visibility import PublicPage
@@ -171,9 +171,9 @@ class Person(SlugFromNameMixin, index.Indexed, models.Model):
     bio = models.TextField(
         blank=True, max_length=600, help_text="Two or three sentences in the third person."
     )
-    website = models.URLField(blank=True)
-    bluesky = models.URLField(blank=True, help_text="Full address of their Bluesky profile")
-    linkedin = models.URLField(blank=True, help_text="Full address of their LinkedIn profile")
+    website = optional_url()
+    bluesky = optional_url(help_text="Full address of their Bluesky profile")
+    linkedin = optional_url(help_text="Full address of their LinkedIn profile")
 
     search_fields = [
         index.SearchField("name", boost=2),
@@ -222,9 +222,9 @@ class SiteSettings(ClusterableModel, BaseGenericSetting):
         max_length=255, blank=True, help_text="e.g. Registered charity number and address"
     )
     contact_email = models.EmailField(blank=True)
-    newsletter_url = models.URLField(blank=True, help_text="Where the newsletter sign-up form lives")
-    bluesky_url = models.URLField(blank=True)
-    linkedin_url = models.URLField(blank=True)
+    newsletter_url = optional_url(help_text="Where the newsletter sign-up form lives")
+    bluesky_url = optional_url()
+    linkedin_url = optional_url()
     default_social_image = optional_link(
         "wagtailimages.Image", help_text="Used when a page is shared and has no image of its own."
     )
@@ -265,7 +265,7 @@ class NavigationLink(Orderable):
     link_page = models.ForeignKey(
         "wagtailcore.Page", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
     )
-    link_url = models.URLField("or address", blank=True)
+    link_url = optional_url("or address")
 
     panels = [FieldPanel("link_text"), FieldPanel("link_page"), FieldPanel("link_url")]
 

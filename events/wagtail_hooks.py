@@ -44,6 +44,7 @@ class ConveningAdmin(PageListingAdmin):
         "venue_name",
         "series",
         "registration_url",
+        "places",
         "attendance",
         "status",
     )

@@ -5,6 +5,7 @@ from operator import attrgetter
 from urllib.parse import quote, urlencode
 
 from django.apps import apps
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import BooleanField, ExpressionWrapper, F, Prefetch, Q, Window, prefetch_related_objects
 from django.db.models.functions import RowNumber
@@ -35,6 +36,15 @@ from .snippets import Category, Series
 
 RELATED_LIMIT = 3
 WORDS_PER_MINUTE = 200
+
+
+class BlogPageAuthor(Orderable):
+    """One of a post's authors, in by-line order."""
+
+    page = ParentalKey("blog.BlogPage", on_delete=models.CASCADE, related_name="authors")
+    person = models.ForeignKey("core.Person", on_delete=models.CASCADE, related_name="blog_authorships")
+
+    panels = [FieldPanel("person")]
 
 
 def card_authors():
@@ -116,6 +126,7 @@ class BlogPage(CardPreviewMixin, ListingFieldsMixin, ReadOnlyPage, Page):
         "position in series",
         null=True,
         blank=True,
+        validators=[MinValueValidator(1)],
         help_text="1 for the first part, 2 for the second… Leave blank to order by date.",
     )
     related_convening = optional_link(
@@ -355,15 +366,6 @@ class BlogPage(CardPreviewMixin, ListingFieldsMixin, ReadOnlyPage, Page):
             return None
         convening = linked_pages({self.related_convening_id})[self.related_convening_id]
         return convening if convening is not None and convening.live and not convening.is_private else None
-
-
-class BlogPageAuthor(Orderable):
-    """One of a post's authors, in by-line order."""
-
-    page = ParentalKey(BlogPage, on_delete=models.CASCADE, related_name="authors")
-    person = models.ForeignKey("core.Person", on_delete=models.CASCADE, related_name="blog_authorships")
-
-    panels = [FieldPanel("person")]
 
 
 class BlogPageRelatedPost(Orderable):

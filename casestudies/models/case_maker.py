@@ -10,6 +10,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 
+from core.fields import optional_url
 from core.listings import attach_images
 from core.models import BodyPage, IntroductionMixin, ReadOnlyPage, SectionIndexPage
 from core.routing import late
@@ -61,8 +62,7 @@ class CaseMakerPage(SectionIndexPage, RoutablePageMixin, IntroductionMixin, Read
         blank=True,
         help_text="One use per line, each finishing the sentence 'Use it to…', e.g. 'find a story for your board'.",
     )
-    launch_video = models.URLField(
-        blank=True,
+    launch_video = optional_url(
         validators=[validate_video_address],
         help_text="Address of the launch conversation on YouTube or Vimeo; leave blank for none.",
     )

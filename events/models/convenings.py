@@ -16,7 +16,7 @@ from wagtail.search import index
 
 from core.blocks import BodyBlock
 from core.checklist import ChecklistPanel
-from core.fields import optional_link
+from core.fields import optional_link, optional_url
 from core.guide import GuidePanel
 from core.listings import attach_images
 from core.models import ListingFieldsMixin, ReadOnlyPage
@@ -76,18 +76,10 @@ class EventPage(CardPreviewMixin, RoutablePageMixin, ListingFieldsMixin, ReadOnl
     card_template = "events/includes/event_card.html"
     served_with = (*ListingFieldsMixin.served_with, "series")
 
-    uid = models.UUIDField(
-        "calendar identifier",
-        default=uuid.uuid4,
-        unique=True,
-        editable=False,
-        help_text="Identifies this event in people's calendars; never changes.",
-    )
-    sequence = models.PositiveIntegerField(
-        default=0,
-        editable=False,
-        help_text="Counts changes to the times, so calendars replace the old entry.",
-    )
+    # The iCalendar UID and SEQUENCE, never shown to editors: calendars know an event by its UID,
+    # which never changes, and replace their copy when its SEQUENCE grows (see save()).
+    uid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    sequence = models.PositiveIntegerField(default=0, editable=False)
     start = models.DateTimeField(help_text=f"When it starts, in {UK_TIME_HELP}")
     end = models.DateTimeField(help_text=f"When it ends, in {UK_TIME_HELP}")
     format = models.CharField(max_length=20, choices=EventFormat.choices, default=EventFormat.ONLINE)
@@ -97,37 +89,37 @@ class EventPage(CardPreviewMixin, RoutablePageMixin, ListingFieldsMixin, ReadOnl
     venue_address = models.TextField(
         blank=True, max_length=400, help_text="Street address and town, one part per line."
     )
-    joining_link = models.URLField(
-        blank=True,
-        max_length=500,
+    joining_link = optional_url(
         help_text=(
             "The Zoom or Teams link. It is never shown on the website, in feeds or in calendars: "
             "it is emailed to people who have registered."
         ),
     )
-    registration_url = models.URLField(
+    registration_url = optional_url(
         "sign-up link",
-        blank=True,
-        max_length=500,
         help_text="Where people register, e.g. an Eventbrite or form page. Hidden once the event is over.",
     )
-    attendance = models.CharField(
-        "capacity or attendance",
+    places = models.CharField(
         max_length=80,
         blank=True,
-        help_text="Optional, e.g. '40 places' before the event or '120 practitioners' after it.",
+        help_text="How many can come, e.g. '40 places'. Shown until the event ends.",
     )
     series = optional_link(
         EventSeries, related_name="events", help_text="Optional: the series this convening belongs to."
     )
     body = StreamField(BodyBlock(), blank=True, help_text="What the convening is about and who it is for.")
+    attendance = models.CharField(
+        max_length=80,
+        blank=True,
+        help_text="Who came, e.g. '120 practitioners'. Shown once the event has ended.",
+    )
     reflections = StreamField(
         BodyBlock(),
         blank=True,
         help_text="What happened and what we learned. Shown once the event has ended.",
     )
-    recording_url = models.URLField("recording link", blank=True, max_length=500)
-    slides_url = models.URLField("slides or notes link", blank=True, max_length=500)
+    recording_url = optional_url("recording link")
+    slides_url = optional_url("slides or notes link")
 
     objects = PageManager.from_queryset(EventPageQuerySet)()
 
@@ -155,7 +147,7 @@ class EventPage(CardPreviewMixin, RoutablePageMixin, ListingFieldsMixin, ReadOnl
             heading="Where",
         ),
         MultiFieldPanel(
-            [FieldPanel("registration_url"), FieldPanel("attendance"), FieldPanel("series")],
+            [FieldPanel("registration_url"), FieldPanel("places"), FieldPanel("series")],
             heading="Taking part",
         ),
         InlinePanel("speakers", label="Speaker or host", heading="Speakers and hosts"),
@@ -164,8 +156,10 @@ class EventPage(CardPreviewMixin, RoutablePageMixin, ListingFieldsMixin, ReadOnl
         MultiFieldPanel(
             [
                 HelpPanel(
-                    "These appear on the page once the event has ended, in place of the sign-up button."
+                    "These appear on the page once the event has ended: who came in place of the places, "
+                    "the reflections and links in place of the sign-up button."
                 ),
+                FieldPanel("attendance"),
                 FieldPanel("reflections"),
                 FieldPanel("recording_url"),
                 FieldPanel("slides_url"),
@@ -281,7 +275,7 @@ class EventPagePartner(Orderable):
 
     page = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="partners")
     name = models.CharField(max_length=120)
-    url = models.URLField("website", blank=True)
+    url = optional_url("website")
 
     panels = [FieldPanel("name"), FieldPanel("url")]
 

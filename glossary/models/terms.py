@@ -14,7 +14,7 @@ from wagtail.models import Orderable, Page, ReferenceIndex
 from wagtail.search import index
 
 from core.blocks import RICH_TEXT_FEATURES
-from core.fields import optional_link
+from core.fields import optional_link, optional_url
 from core.guide import GuidePanel
 from core.models import ReadOnlyPage
 from core.structured_data import document
@@ -75,7 +75,7 @@ class GlossaryTermPage(ReadOnlyPage, Page):
         blank=True,
         help_text="Who said or wrote it, and where, e.g. 'Hilary Cottam, Radical Help'.",
     )
-    quote_url = models.URLField("quote link", blank=True, help_text="Where readers can find the original.")
+    quote_url = optional_url("quote link", help_text="Where readers can find the original.")
     first_discussed_in = optional_link(
         "wagtailcore.Page", help_text="The post or convening where we first explored this term."
     )

@@ -219,7 +219,7 @@ class ListingQueryCountTests(SiteTestCase):
                 listing_image=ImageFactory(),
                 featured=n < 4,
                 series=series if n < 10 else None,
-                series_position=n,
+                series_position=n + 1,
             )
             for n in range(count)
         ]

@@ -84,6 +84,18 @@ class BlogTreeTests(SiteTestCase):
         self.client.post(url, self.post_form_data(category=""))
         self.assertFalse(BlogPage.objects.get(slug="the-man-in-the-hospital").live)
 
+    def test_series_parts_are_numbered_from_one(self):
+        self.login()
+        url = f"/admin/pages/add/blog/blogpage/{self.index.pk}/"
+        data = self.post_form_data(series=SeriesFactory().pk)
+        response = self.client.post(url, {**data, "series_position": "0"})
+        self.assertFormError(
+            response.context["form"], "series_position", "Ensure this value is greater than or equal to 1."
+        )
+        self.assertFalse(BlogPage.objects.filter(slug="the-man-in-the-hospital").exists())
+        self.client.post(url, {**data, "series_position": "1"})
+        self.assertEqual(BlogPage.objects.get(slug="the-man-in-the-hospital").series_position, 1)
+
     def test_snippets_make_slugs_from_their_names(self):
         self.assertEqual(Category.objects.create(name="Key Concepts").slug, "key-concepts")
         self.assertEqual(Series.objects.create(title="Joining the Dots").slug, "joining-the-dots")
@@ -167,13 +179,14 @@ class PostRenderingTests(SiteTestCase):
                     },
                 ),
                 ("quote", {"text": "The first mile.", "attribution": "David Robinson", "role": "Founder"}),
+                ("quote", {"text": "Not the extra mile.", "attribution": "", "role": "A councillor"}),
                 ("embed", EMBED_URL),
                 (
                     "call_to_action",
                     {"heading": "Join us", "text": "", "link_text": "Sign up", "page": self.target},
                 ),
                 ("document", {"document": document, "title": ""}),
-                ("testimonial", {"text": "Phenomenal.", "name": "", "context": "Action learning"}),
+                ("testimonial", {"text": "Phenomenal.", "attribution": "", "role": "Action learning"}),
                 ("accordion", {"items": [{"title": "What is it?", "body": RichText("<p>An answer.</p>")}]}),
                 (
                     "table",
@@ -192,7 +205,9 @@ class PostRenderingTests(SiteTestCase):
         self.assertEqual(main.find("h2", class_="block-heading").text, "Why relationships")
         self.assertEqual(main.find("a", string="more")["href"], "/target/")
         self.assertEqual(main.select_one(".block-image img")["alt"], "Two circles")
-        self.assertIn("David Robinson", main.select_one(".block-quote figcaption").text)
+        captions = [caption.text for caption in main.select(".block-quote figcaption")]
+        # An anonymous quote still says who was speaking.
+        self.assertEqual(captions, ["David Robinson, Founder", "A councillor"])
         self.assertEqual(main.select_one(".block-embed iframe")["title"], "A talk")
         self.assertEqual(main.select_one(".block-cta a")["href"], "/target/")
         self.assertIn("Kit for Councils", main.select_one(".block-document a").text)

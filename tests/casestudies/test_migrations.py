@@ -1,25 +1,12 @@
 """The migrations that turned a story's scale from a fixed choice into an editable Scale, both ways."""
 
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 from django.test import TransactionTestCase
 from django.utils import timezone
 
+from tests.migrating import latest, migrate
+
 BEFORE = [("casestudies", "0002_add_sections_facets_and_story_fields")]
 AFTER = [("casestudies", "0007_let_editors_keep_scales_up_to_date")]
-
-
-def migrate(targets):
-    """Migrate the test database to `targets` and return the models as they were there."""
-    executor = MigrationExecutor(connection)
-    executor.migrate(targets)
-    executor.loader.build_graph()
-    return executor.loader.project_state(targets).apps
-
-
-def latest():
-    """The last migration of every app, where the rest of the suite expects the database to be."""
-    return MigrationExecutor(connection).loader.graph.leaf_nodes()
 
 
 class ScaleMigrationTests(TransactionTestCase):

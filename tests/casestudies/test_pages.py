@@ -201,7 +201,7 @@ class StoryBodyBlockTests(CaseMakerTestCase):
                 "url": "https://example.org/join",
             },
             "document": {"document": document, "title": ""},
-            "testimonial": {"text": "Phenomenal.", "name": "", "context": "Action learning"},
+            "testimonial": {"text": "Phenomenal.", "attribution": "", "role": "Action learning"},
             "accordion": {"items": [{"title": "What is it?", "body": RichText("<p>An answer.</p>")}]},
             "table": {"data": [["Sector", "Stories"], ["Education", "3"]], "first_row_is_table_header": True},
             "evidence": {**EVIDENCE, "figure": "70%"},

@@ -1,26 +1,18 @@
 """The migrations that moved people, settings, menus and standard pages from `home` to `core`, and
 that gave the menus to the site settings, both ways."""
 
+import json
+
 from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 from django.test import TransactionTestCase
+
+from tests.base import build_site_tree, restore_wagtail_roots
+from tests.factories import StandardPageFactory
+from tests.migrating import latest, migrate
 
 # Unapplying core's migrations unapplies what depends on them: home.0008 and the foreign keys' moves.
 BEFORE = [("core", None)]
 BEFORE_STATE = [("home", "0007_add_toolbox_page_to_home_page")]
-
-
-def migrate(targets, state=None):
-    """Migrate the test database to `targets` and return the models as they were there (or at `state`)."""
-    executor = MigrationExecutor(connection)
-    executor.migrate(targets)
-    executor.loader.build_graph()
-    return executor.loader.project_state(state or targets).apps
-
-
-def latest():
-    """The last migration of every app, where the rest of the suite expects the database to be."""
-    return MigrationExecutor(connection).loader.graph.leaf_nodes()
 
 
 class MoveToCoreTests(TransactionTestCase):
@@ -132,3 +124,52 @@ class MenusJoinSiteSettingsTests(TransactionTestCase):
         self.assertEqual(self.links(old), before)
         navigation = old.get_model("core", "NavigationSettings").objects.get()
         self.assertEqual(navigation.menu_items.count() + navigation.footer_links.count(), 2)
+
+
+BEFORE_TESTIMONIAL_RENAME = [
+    ("home", "0008_hand_site_models_to_core"),
+    ("core", "0005_drop_navigation_settings"),
+]
+
+
+class TestimonialFieldsTests(TransactionTestCase):
+    """A testimonial took a quote's field names; its words must follow, in pages and their drafts."""
+
+    def setUp(self):
+        restore_wagtail_roots()
+        self.addCleanup(migrate, latest())
+        self.home = build_site_tree()
+        words = {"text": "It kept me going.", "attribution": "Sam", "role": "Community Weaver"}
+        self.home.testimonials = [("testimonial", words)]
+        self.home.save_revision().publish()
+        self.page = StandardPageFactory(parent=self.home, body=[("testimonial", words)])
+        self.page.body = [("testimonial", {**words, "text": "A draft."})]
+        self.page.save_revision()
+
+    def stored(self, apps):
+        """Each place's testimonial values, as stored: the home page, the page, and the page's draft."""
+        home = apps.get_model("home", "HomePage").objects.get(pk=self.home.pk)
+        page = apps.get_model("core", "StandardPage").objects.get(pk=self.page.pk)
+        draft = apps.get_model("wagtailcore", "Revision").objects.filter(object_id=str(page.pk)).latest("pk")
+        return [
+            home.testimonials.raw_data[0]["value"],
+            page.body.raw_data[0]["value"],
+            json.loads(draft.content["body"])[0]["value"],
+        ]
+
+    def test_names_and_contexts_become_attributions_and_roles_and_back(self):
+        old = migrate(BEFORE_TESTIMONIAL_RENAME)
+        self.assertEqual(
+            [(value["name"], value["context"]) for value in self.stored(old)],
+            [("Sam", "Community Weaver")] * 3,
+        )
+
+        new = migrate(latest())
+        values = self.stored(new)
+        self.assertEqual(
+            [(value["attribution"], value["role"]) for value in values], [("Sam", "Community Weaver")] * 3
+        )
+        self.assertEqual(
+            [value["text"] for value in values], ["It kept me going.", "It kept me going.", "A draft."]
+        )
+        self.assertFalse({"name", "context"} & {key for value in values for key in value})

@@ -51,7 +51,7 @@ class ListingTests(SiteTestCase):
         cls.new_post.save_revision()
         cls.new_post.unpublish()
         convenings = EventIndexPageFactory(parent=cls.home)
-        cls.upcoming = EventPageFactory(parent=convenings, title="Spring convening", attendance="40 places")
+        cls.upcoming = EventPageFactory(parent=convenings, title="Spring convening", places="40 places")
         cls.past = EventPageFactory(
             parent=convenings,
             title="Autumn convening",
@@ -106,7 +106,7 @@ class ListingTests(SiteTestCase):
         response = self.listing(url, export="csv")
         self.assertEqual(response["Content-Type"], "text/csv")
         body = streamed(response)
-        self.assertIn("Attendance", body.splitlines()[0].title())
+        self.assertIn("Places,Attendance", body.splitlines()[0].title())
         self.assertIn("120 practitioners", body)
         self.assertIn("40 places", body)
         xlsx = self.listing(url, export="xlsx")

@@ -115,6 +115,13 @@ class EventPageTreeTests(SiteTestCase):
             event.clean()
         self.assertEqual(set(caught.exception.message_dict), {"end", "venue_name"})
 
+    def test_links_from_meeting_and_sign_up_services_fit(self):
+        link = "https://us02web.zoom.us/j/81234567890?pwd=" + "a1B2c3D4" * 40
+        for name in ("joining_link", "registration_url", "recording_url", "slides_url"):
+            self.assertEqual(EventPage._meta.get_field(name).clean(link, None), link)
+        with self.assertRaises(ValidationError):
+            EventPage._meta.get_field("registration_url").clean(link + "x" * 200, None)
+
 
 class EventStatusTests(SiteTestCase):
     def test_status_before_during_and_after(self):

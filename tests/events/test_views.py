@@ -13,7 +13,7 @@ from wagtail.rich_text import RichText
 import time_machine
 from bs4 import BeautifulSoup
 
-from events.models import EventFormat
+from events.models import EventFormat, EventPage
 from tests.base import SiteTestCase
 from tests.factories import ImageFactory
 from tests.factories.events import (
@@ -245,6 +245,18 @@ class EventPageTests(EventViewTestCase):
             response = self.client.get("/convenings/coming-up/")
         self.assertIn("Not yet written", response.content.decode())
         self.assertFalse(soup(response).find("a", href="https://forms.example/sign-up"))
+
+    def test_places_are_shown_until_the_end_and_who_came_after(self):
+        EventPage.objects.filter(pk=self.upcoming.pk).update(places="40 places", attendance="32 neighbours")
+        before, after = london(2025, 3, 24, 13), london(2025, 3, 24, 14, 30)
+        for moment, shown, hidden in (
+            (before, "Places40 places", "32 neighbours"),
+            (after, "Who came32 neighbours", "40 places"),
+        ):
+            with time_machine.travel(moment, tick=False):
+                facts = soup(self.client.get("/convenings/coming-up/")).select_one(".event-facts")
+            self.assertIn(shown, facts.get_text().replace("\n", ""))
+            self.assertNotIn(hidden, facts.get_text())
 
     def test_in_person_page_shows_the_venue(self):
         facts = soup(self.get("/convenings/birmingham/")).select_one(".event-facts").get_text()

@@ -79,7 +79,7 @@ class HomePageTests(SiteTestCase):
         self.home.featured_items.create(page=live, sort_order=0)
         self.home.featured_items.create(page=draft, sort_order=1)
         self.home.testimonials = [
-            ("testimonial", {"text": "Such strength from this group.", "context": "Member"})
+            ("testimonial", {"text": "Such strength from this group.", "role": "Member"})
         ]
         self.home.save()
         html = self.client.get("/").content.decode()
@@ -172,7 +172,7 @@ class SharedBlockTests(SiteTestCase):
                     {"heading": "Join us", "text": "", "link_text": "Sign up", "page": target},
                 ),
                 ("document", {"document": document, "title": ""}),
-                ("testimonial", {"text": "Phenomenal.", "name": "", "context": "Action learning"}),
+                ("testimonial", {"text": "Phenomenal.", "attribution": "", "role": "Action learning"}),
                 ("accordion", {"items": [{"title": "What is it?", "body": RichText("<p>An answer.</p>")}]}),
                 (
                     "table",

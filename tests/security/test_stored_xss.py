@@ -153,7 +153,7 @@ def body_blocks(payload, image, document, *, evidence=False):
             "value": {"heading": payload, "text": payload, "link_text": payload, "page": None, "url": ""},
         },
         {"type": "document", "value": {"document": document.pk, "title": payload}},
-        {"type": "testimonial", "value": {"text": payload, "name": payload, "context": payload}},
+        {"type": "testimonial", "value": {"text": payload, "attribution": payload, "role": payload}},
         {"type": "accordion", "value": {"items": [{"title": payload, "body": rich}]}},
         {
             "type": "table",
@@ -223,6 +223,7 @@ class StoredXSSTestCase(SiteTestCase):
                 format=EventFormat.HYBRID,
                 venue_name=p,
                 venue_address=p,
+                places=p,
                 attendance=p,
                 series=event_series,
                 body=body,
