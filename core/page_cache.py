@@ -173,6 +173,7 @@ def bump_generation(**kwargs):
 def is_public_content(model):
     """Whether saving or deleting a `model` row can change a public page: pages, snippets, settings,
     media, sites, restrictions and promoted search results, and the inline rows they are edited with."""
+    # Model imports wait for the first call: CoreConfig imports this module while apps are loading.
     from modelcluster.fields import ParentalKey
     from wagtail.contrib.search_promotions.models import SearchPromotion
     from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
