@@ -1,4 +1,5 @@
 """Hostile input: at least 10,000 malformed requests across every public route, never a 5xx.
+The four kinds of attack together send REQUEST_TARGET requests; each checks it sent its share.
 
 Routes and query parameters come from tests/security/public_routes.py; extend them there as apps land.
 Hypothesis draws the attacks; every example is sent to every route, and the examples per
@@ -201,7 +202,12 @@ def hostile_settings(share):
     )
 
 
-class HostileInputTests(SiteTestCase):
+class HostileInputTestCase(SiteTestCase):
+    """One kind of attack against every public route, with its `share` of REQUEST_TARGET. The four
+    kinds are four classes so that the test workers share the sweep instead of one running it all."""
+
+    share = None
+
     @classmethod
     def setUpTestData(cls):
         cls.home = build_public_site()
@@ -224,34 +230,64 @@ class HostileInputTests(SiteTestCase):
         if response.status_code == 200 and response.get("Content-Type", "").startswith("text/html"):
             self.assertIn("Content-Security-Policy", response, described)
 
-    def test_public_routes_never_answer_5xx(self):
-        @hostile_settings(share=0.35)
+    def sweep(self, attack):
+        """Run the Hypothesis-driven `attack`, then check it sent its share of the requests."""
+        with quiet_request_logs():
+            attack()
+        counts = dict(sorted(self.seen.items()))
+        print(f"\n{type(self).__name__}: {self.sent} requests, status counts {counts}")  # noqa: T201
+        self.assertGreaterEqual(self.sent, math.ceil(REQUEST_TARGET * self.share))
+        return self.seen
+
+
+class QueryAttackTests(HostileInputTestCase):
+    share = 0.35
+
+    def test_any_method_query_and_body_never_answers_5xx(self):
+        @hostile_settings(share=self.share)
         @given(method=st.sampled_from(METHODS), query=query_strings, body=bodies)
-        def query_attacks(method, query, body):
+        def attack(method, query, body):
             for route in PUBLIC_ROUTES:
                 self.send(method, route, query, body=body)
 
-        @hostile_settings(share=0.15)
+        seen = self.sweep(attack)
+        self.assertGreater(seen.get(200, 0), 0, "no route answered 200: the sweep hit nothing real")
+
+
+class PaginatorAttackTests(HostileInputTestCase):
+    share = 0.15
+
+    def test_any_page_number_never_answers_5xx(self):
+        @hostile_settings(share=self.share)
         @given(query=paginator_abuse, extra=query_strings)
-        def paginator_attacks(query, extra):
+        def attack(query, extra):
             for route in PUBLIC_ROUTES:
                 self.send("GET", route, f"{query}&{extra}")
 
-        @hostile_settings(share=0.25)
+        self.sweep(attack)
+
+
+class PathAttackTests(HostileInputTestCase):
+    share = 0.25
+
+    def test_any_mangled_path_never_answers_5xx(self):
+        @hostile_settings(share=self.share)
         @given(mutation=st.sampled_from(PATH_MUTATIONS), method=st.sampled_from(METHODS), query=query_strings)
-        def path_attacks(mutation, method, query):
+        def attack(mutation, method, query):
             for route in PUBLIC_ROUTES:
                 self.send(method, mutation.format(route=route.rstrip("/")), query)
 
-        @hostile_settings(share=0.25)
+        self.sweep(attack)
+
+
+class HeaderAttackTests(HostileInputTestCase):
+    share = 0.25
+
+    def test_any_headers_never_answer_5xx(self):
+        @hostile_settings(share=self.share)
         @given(meta=headers, method=st.sampled_from(METHODS), query=query_strings)
-        def header_attacks(meta, method, query):
+        def attack(meta, method, query):
             for route in PUBLIC_ROUTES:
                 self.send(method, route, query, meta)
 
-        with quiet_request_logs():
-            for attack in (query_attacks, paginator_attacks, path_attacks, header_attacks):
-                attack()
-        print(f"\nHostile input: {self.sent} requests, status counts {dict(sorted(self.seen.items()))}")  # noqa: T201
-        self.assertGreaterEqual(self.sent, REQUEST_TARGET)
-        self.assertGreater(self.seen.get(200, 0), 0, "no route answered 200: the sweep hit nothing real")
+        self.sweep(attack)
