@@ -35,8 +35,8 @@ def free_port():
 
 
 # What is cached in each mode: "none" renders everything on every request with every Django cache
-# a DummyCache (as the first visit after an edit does, and then some), "pages" keeps whole pages
-# whole pages, "pages" adds the full-page cache.
+# a DummyCache (as the first visit after an edit does, and then some); "pages" adds the full-page
+# cache.
 MODES = {"none": ("0", "true"), "pages": ("600", "false")}
 
 
