@@ -4,6 +4,8 @@ from django.apps import AppConfig
 from django.conf import settings
 from django.db.models.signals import post_migrate
 
+from PIL import Image
+
 from . import page_cache
 
 
@@ -13,6 +15,8 @@ class CoreConfig(AppConfig):
     verbose_name = "Site"
 
     def ready(self):
+        # Imported once apps are loaded: the module reads Wagtail's Site model and registers the
+        # site-address system checks.
         from .site_url import apply_after_migrate
 
         post_migrate.connect(apply_after_migrate, sender=self)
@@ -27,8 +31,6 @@ def limit_image_pixels():
     Wagtail checks WAGTAILIMAGES_MAX_IMAGE_PIXELS only after decoding the whole image, so a
     decompression bomb under Pillow's own, much higher limit would be inflated in memory first.
     """
-    from PIL import Image
-
     # Pillow raises DecompressionBombError above twice MAX_IMAGE_PIXELS and only warns below it;
     # the error, unlike a warning filter, holds under any runner, so halve the limit and mute the warning.
     Image.MAX_IMAGE_PIXELS = settings.WAGTAILIMAGES_MAX_IMAGE_PIXELS // 2
